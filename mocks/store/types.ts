@@ -1,0 +1,71 @@
+/**
+ * The object store every job reads from and writes to (COS object subset, reference §2 / issue 3).
+ * Keys are raw (decoded) object keys; buckets are `name-appid` strings.
+ */
+
+/** What HEAD returns and listings carry. */
+export interface ObjectMeta {
+  bucket: string;
+  key: string;
+  size: number;
+  /** Quoted lower-case hex MD5 of the content, e.g. `"d41d8cd98f00b204e9800998ecf8427e"`. */
+  etag: string;
+  /** Milliseconds since the epoch, from the store's injected clock. */
+  lastModified: number;
+  contentType: string;
+  /** User metadata as lower-case header names, e.g. `{ 'x-cos-meta-md5': '…' }`. */
+  userMeta: Record<string, string>;
+  /** Other stored headers (cache-control, content-disposition, content-encoding, expires). */
+  headers: Record<string, string>;
+}
+
+/** Bytes as one buffer or as a stream of chunks; stores never require the whole body in memory. */
+export type Body = Uint8Array | AsyncIterable<Uint8Array>;
+
+/** Optional attributes when writing an object. */
+export interface PutOptions {
+  contentType?: string;
+  userMeta?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/** An inclusive byte range, as in an HTTP `Range: bytes=start-end` header. */
+export interface ByteRange {
+  start: number;
+  /** Inclusive; defaults to the last byte. */
+  end?: number;
+}
+
+/** Listing parameters of GET Bucket (prefix/marker/max-keys/delimiter). */
+export interface ListOptions {
+  prefix?: string;
+  marker?: string;
+  maxKeys?: number;
+  delimiter?: string;
+}
+
+/** One page of a listing, keys in ascending UTF-8 byte order. */
+export interface ListPage {
+  objects: ObjectMeta[];
+  commonPrefixes: string[];
+  isTruncated: boolean;
+  nextMarker?: string;
+}
+
+/** A readable object: its metadata and a body stream (the whole object or the requested range). */
+export interface ObjectReadable {
+  meta: ObjectMeta;
+  body: AsyncIterable<Uint8Array>;
+}
+
+/** The store interface; implementations: memory (default, browser-safe) and filesystem (`--data-dir`). */
+export interface ObjectStore {
+  head(bucket: string, key: string): Promise<ObjectMeta | undefined>;
+  get(bucket: string, key: string, range?: ByteRange): Promise<ObjectReadable | undefined>;
+  /** Writes atomically: readers see the old object or the complete new one, never a part. */
+  put(bucket: string, key: string, body: Body, options?: PutOptions): Promise<ObjectMeta>;
+  delete(bucket: string, key: string): Promise<boolean>;
+  list(bucket: string, options?: ListOptions): Promise<ListPage>;
+  /** Merges user metadata into an existing object (FileHashCode AddToHeader); undefined if absent. */
+  updateUserMeta(bucket: string, key: string, userMeta: Record<string, string>): Promise<ObjectMeta | undefined>;
+}
