@@ -1,3 +1,4 @@
+import type { HashFactory } from '../processing/hash/types.ts';
 import type { Body } from './types.ts';
 
 /** Iterates a Body as chunks, whether it is one buffer or a stream. */
@@ -22,4 +23,28 @@ export async function collectBody(body: Body): Promise<Uint8Array> {
     offset += part.byteLength;
   }
   return out;
+}
+
+/** Feeds every chunk of a Body to `sink` while computing its size and MD5 (the ETag). */
+export async function consumeBody(
+  body: Body, hash: HashFactory, sink: (chunk: Uint8Array) => unknown,
+): Promise<{ size: number; md5Hex: string }> {
+  const md5 = await hash('md5');
+  let size = 0;
+  for await (const chunk of chunksOf(body)) {
+    md5.update(chunk);
+    size += chunk.byteLength;
+    await sink(chunk);
+  }
+  return { size, md5Hex: md5.digestHex() };
+}
+
+/**
+ * The half-open byte span [from, to) a range selects in an object of `size` bytes: the end is
+ * clamped to the object, and a range starting past the end selects nothing (HTTP maps that to 416).
+ */
+export function spanOf(size: number, range?: { start: number; end?: number }): { from: number; to: number } {
+  const from = Math.max(0, range?.start ?? 0);
+  const to = Math.min(size, range?.end === undefined ? size : range.end + 1);
+  return { from: Math.min(from, to), to };
 }

@@ -1,0 +1,106 @@
+/**
+ * On-disk layout of the filesystem store. Object names never become file names: a sidecar is named
+ * by the SHA-256 of bucket and key, a body by a random id, so no key (`..`, `/`, unicode, 1,000
+ * characters) can escape the data directory or hit a file-name limit.
+ *
+ *   <root>/fileproc-store.json      format marker
+ *   <root>/tmp/                     in-flight writes; emptied on open
+ *   <root>/data/<id:2>/<id>         bodies, immutable, one per object version
+ *   <root>/meta/<hash:2>/<hash>.json  one sidecar per object: its metadata and body id (the commit point)
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ObjectMeta } from './types.ts';
+
+/** What a sidecar holds. */
+export interface Sidecar { v: 1; data: string; meta: ObjectMeta }
+
+const FORMAT = { format: 'fileproc-store', version: 1 };
+
+/** Paths of one store directory. */
+export class FsLayout {
+  readonly tmp: string;
+  readonly data: string;
+  readonly meta: string;
+
+  constructor(readonly root: string) {
+    this.tmp = join(root, 'tmp');
+    this.data = join(root, 'data');
+    this.meta = join(root, 'meta');
+  }
+
+  /** Creates the directories, or checks the format marker of an existing store. */
+  async prepare(): Promise<void> {
+    const marker = join(this.root, 'fileproc-store.json');
+    const existing = await readFile(marker, 'utf8').catch(() => undefined);
+    if (existing !== undefined && JSON.parse(existing).version !== FORMAT.version) {
+      throw new Error(`[fileproc] ${this.root} holds an object store of another format version; use an empty --data-dir`);
+    }
+    for (const dir of [this.tmp, this.data, this.meta]) await mkdir(dir, { recursive: true });
+    if (existing === undefined) await writeFile(marker, JSON.stringify(FORMAT));
+  }
+
+  /** A fresh temp file path inside the store (same filesystem, so rename is atomic). */
+  tempPath(suffix: string): string {
+    return join(this.tmp, `${randomUUID()}${suffix}`);
+  }
+
+  /** Where a body lives. */
+  dataPath(id: string): string {
+    return join(this.data, id.slice(0, 2), id);
+  }
+
+  /** Where an object's sidecar lives. */
+  sidecarPath(bucket: string, key: string): string {
+    const hash = createHash('sha256').update(bucket).update('\u0000').update(key).digest('hex');
+    return join(this.meta, hash.slice(0, 2), `${hash}.json`);
+  }
+
+  /** Every file two levels below `dir` (the fan-out folders). */
+  async *filesIn(dir: string): AsyncIterable<string> {
+    for (const fan of await readdir(dir)) {
+      for (const name of await readdir(join(dir, fan)).catch(() => [])) yield join(dir, fan, name);
+    }
+  }
+}
+
+/** Moves a finished temp file into place: rename, then fsync the folder so the rename survives a crash. */
+export async function commitFile(temp: string, target: string, durable: boolean): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  await rename(temp, target);
+  if (durable) await syncDir(dirname(target));
+}
+
+/** Writes a small file atomically (temp + fsync + rename). */
+export async function writeFileAtomic(layout: FsLayout, target: string, text: string, durable: boolean): Promise<void> {
+  const temp = layout.tempPath('.json');
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text);
+      if (durable) await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await commitFile(temp, target, durable);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Removes a file, then fsyncs its folder. */
+export async function removeFile(path: string, durable: boolean): Promise<void> {
+  await rm(path, { force: true });
+  if (durable) await syncDir(dirname(path));
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

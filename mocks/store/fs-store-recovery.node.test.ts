@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeHashFactory } from '../processing/hash/node-hash.node.ts';
+import { FsStore } from './fs-store.node.ts';
+import { readAll } from './store-model.ts';
+
+const B = 'examplebucket-1250000000';
+const bytes = (text: string) => new TextEncoder().encode(text);
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function freshDir(): Promise<string> {
+  const parent = await mkdtemp(join(tmpdir(), 'fileproc-fs-recovery-'));
+  dirs.push(parent);
+  return join(parent, 'data');
+}
+const openStore = (dir: string, now = 0) => FsStore.open({ dir, now: () => now, hash: nodeHashFactory });
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+describe('FsStore persistence and safety', () => {
+  it('survives a restart with content, metadata and listing intact', async () => {
+    const dir = await freshDir();
+    const first = await openStore(dir, 42);
+    await first.put(B, 'a/1.txt', bytes('one'), { contentType: 'text/plain', headers: { 'content-disposition': 'inline' } });
+    await first.put(B, 'a/2.txt', bytes('two'));
+    await first.updateUserMeta(B, 'a/1.txt', { 'x-cos-meta-sha1': 'abc' });
+    await first.delete(B, 'a/2.txt');
+    const second = await openStore(dir, 99);
+    expect(await second.head(B, 'a/1.txt')).toEqual(await first.head(B, 'a/1.txt'));
+    expect(await readAll(second, B, 'a/1.txt')).toEqual(bytes('one'));
+    expect((await second.list(B)).objects.map((o) => o.key)).toEqual(['a/1.txt']);
+  });
+
+  it('stores hostile keys inside the data folder only', async () => {
+    const dir = await freshDir();
+    const store = await openStore(dir);
+    const keys = ['../../escape', '..', '/abs/olute', 'a/../../b', 'CON', 'x'.repeat(1000), '文档/😀\u0000nul', 'a\\b', ' '];
+    for (const key of keys) await store.put(B, key, bytes(key));
+    for (const key of keys) expect(await readAll(store, B, key)).toEqual(bytes(key));
+    expect(await readdir(dirname(dir))).toEqual(['data']);
+    for (const file of await filesUnder(dir)) {
+      expect(file.startsWith('..')).toBe(false);
+      expect(file.split(sep).every((part) => part.length <= 80)).toBe(true);
+    }
+    const reopened = await openStore(dir);
+    expect((await reopened.list(B)).objects).toHaveLength(keys.length);
+  });
+
+  it('streams reads from disk in bounded chunks', async () => {
+    const dir = await freshDir();
+    const store = await FsStore.open({ dir, now: () => 0, hash: nodeHashFactory, readChunkBytes: 64 * 1024 });
+    const content = new Uint8Array(1024 * 1024 + 5).map((_, i) => i % 251);
+    await store.put(B, 'big', content);
+    const readable = await store.get(B, 'big', { start: 10 });
+    const sizes: number[] = [];
+    for await (const chunk of readable!.body) sizes.push(chunk.byteLength);
+    expect(Math.max(...sizes)).toBe(64 * 1024);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(content.length - 10);
+  });
+
+  it('leaves no temp litter after a failed body stream', async () => {
+    const dir = await freshDir();
+    const store = await openStore(dir);
+    await store.put(B, 'k', bytes('v1'));
+    const before = await filesUnder(dir);
+    async function* failing(): AsyncIterable<Uint8Array> {
+      yield new Uint8Array(100_000);
+      throw new Error('aborted by client');
+    }
+    await expect(store.put(B, 'k', failing())).rejects.toThrow('aborted by client');
+    expect(await filesUnder(dir)).toEqual(before);
+  });
+
+  it('ignores and cleans leftovers of a killed writer on open', async () => {
+    const dir = await freshDir();
+    const store = await openStore(dir);
+    await store.put(B, 'k', bytes('committed'));
+    const clean = await filesUnder(dir);
+    await writeFile(join(dir, 'tmp', 'dead-writer.part'), 'half an object');
+    await mkdir(join(dir, 'data', 'ff'), { recursive: true });
+    await writeFile(join(dir, 'data', 'ff', 'ff00orphanbody'), 'renamed but never committed');
+    await mkdir(join(dir, 'meta', '00'), { recursive: true });
+    await writeFile(join(dir, 'meta', '00', '00broken.json'), '{"v":1,"data":"missing-body","meta":{}}');
+    const reopened = await openStore(dir);
+    expect((await reopened.list(B)).objects.map((o) => o.key)).toEqual(['k']);
+    expect(await readAll(reopened, B, 'k')).toEqual(bytes('committed'));
+    expect((await filesUnder(dir)).sort()).toEqual(clean.sort());
+  });
+
+  it('keeps the previous version when the writing process is killed mid-put', async () => {
+    const dir = await freshDir();
+    await (await openStore(dir)).put(B, 'k', bytes('before the crash'));
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crash-writer.fixture.node.ts', import.meta.url)), dir, B, 'k'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    // The child prints once a large part of the new version is on disk, then keeps writing.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const inFlight = await filesUnder(join(dir, 'tmp'));
+    expect(inFlight).toHaveLength(1);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const reopened = await openStore(dir);
+    expect(await readAll(reopened, B, 'k')).toEqual(bytes('before the crash'));
+    expect(await filesUnder(join(dir, 'tmp'))).toEqual([]);
+  });
+});
