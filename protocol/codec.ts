@@ -1,0 +1,62 @@
+/**
+ * The XML codec, driven by a bundled OpenAPI document: `decode(xml, 'SubmitJobRequest')` gives a
+ * typed object, `encode(value, 'SubmitJobResponse')` gives XML text. Both directions are compiled
+ * per schema on first use and cached. Browser-safe: saxes only, no Node built-ins.
+ */
+import { compileDecoder, type ElementDecoder } from './decode.ts';
+import { compileEncoder, type ElementEncoder } from './encode.ts';
+import { SchemaModel, type OpenApiDocument } from './schema-model.ts';
+import { MalformedXmlError, parseXml } from './xml-tree.ts';
+
+export { MalformedXmlError } from './xml-tree.ts';
+export type { OpenApiDocument } from './schema-model.ts';
+
+/** The declaration `encode(..., { declaration: true })` puts in front of the root element. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** Options of `Codec.encode`. */
+export interface EncodeOptions { declaration?: boolean }
+
+/** Decoder and encoder for the component schemas `S` of one document (name → value type). */
+export interface Codec<S> {
+  /** Parses XML rooted at the schema's root element; throws `MalformedXmlError` (400 MalformedXML). */
+  decode<N extends keyof S & string>(xml: string, schemaName: N): S[N];
+  /** Writes a value as XML (no declaration unless asked); throws `TypeError` for values it cannot write. */
+  encode<N extends keyof S & string>(value: S[N], schemaName: N, options?: EncodeOptions): string;
+  /** The root element name of a schema (`xml.name`, else the component name). */
+  rootElement(schemaName: keyof S & string): string;
+  /** The resolved XML model of the document (shared with validation and arbitraries). */
+  readonly model: SchemaModel;
+}
+
+/** Builds a codec for a bundled document; nothing is compiled until a schema is first used. */
+export function createCodec<S = Record<string, unknown>>(document: OpenApiDocument): Codec<S> {
+  const model = new SchemaModel(document);
+  const decoders = new Map<string, ElementDecoder>();
+  const encoders = new Map<string, ElementEncoder>();
+  const decoderCache = new Map();
+  const encoderCache = new Map();
+  return {
+    model,
+    rootElement: (schemaName) => model.rootElement(schemaName),
+    decode<N extends keyof S & string>(xml: string, schemaName: N): S[N] {
+      let decode = decoders.get(schemaName);
+      if (!decode) decoders.set(schemaName, (decode = compileDecoder(model.node(schemaName), decoderCache)));
+      const root = parseXml(xml);
+      const expected = model.rootElement(schemaName);
+      if (root.name !== expected) {
+        throw new MalformedXmlError(`expected root element <${expected}> for ${schemaName}, got <${root.name}>`);
+      }
+      return (decode(root, expected) ?? {}) as S[N];
+    },
+    encode<N extends keyof S & string>(value: S[N], schemaName: N, options?: EncodeOptions): string {
+      let encode = encoders.get(schemaName);
+      if (!encode) {
+        encode = compileEncoder(model.node(schemaName), model.rootElement(schemaName), encoderCache);
+        encoders.set(schemaName, encode);
+      }
+      const xml = encode(value);
+      return options?.declaration ? XML_DECLARATION + xml : xml;
+    },
+  };
+}
