@@ -1,0 +1,41 @@
+import { Gunzip } from 'fflate';
+
+/**
+ * Decompression primitives the readers need, injected so that browsers get pure-JS/WASM code and Node
+ * gets node:zlib (see codecs.node.ts). Both variants must produce identical bytes (tested).
+ */
+export interface UncompressCodecs {
+  /** Gunzips a stream (all members of a multi-member file), output in bounded chunks. */
+  gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
+  /** Whether zip.js may use the platform DecompressionStream (Node: zlib-backed) instead of its own inflate. */
+  zipNativeInflate: boolean;
+}
+
+// Feeding fflate small slices bounds how much output one push can produce (≈ 1032× the slice for deflate).
+const FEED_SLICE = 16 * 1024;
+
+/** Pure-JS gunzip on fflate: runs in any browser bundle. */
+export async function* fflateGunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  const inflater = new Gunzip((chunk) => {
+    if (chunk.byteLength > 0) pending.push(chunk);
+  });
+  let sawInput = false;
+  for await (const chunk of source) {
+    for (let offset = 0; offset < chunk.byteLength; offset += FEED_SLICE) {
+      sawInput = true;
+      inflater.push(chunk.subarray(offset, offset + FEED_SLICE), false);
+      if (pending.length > 0) {
+        const ready = pending;
+        pending = [];
+        yield* ready;
+      }
+    }
+  }
+  if (!sawInput) throw new Error('empty gzip stream');
+  inflater.push(new Uint8Array(0), true);
+  yield* pending;
+}
+
+/** The browser-safe codecs (also usable in Node, only slower). */
+export const webCodecs: UncompressCodecs = { gunzip: fflateGunzip, zipNativeInflate: false };

@@ -1,0 +1,99 @@
+import SevenZipPackage, { type SevenZipModule, type SevenZipModuleFactory } from '7z-wasm';
+import { UncompressError } from './errors.ts';
+import { checkDeclared, loadWhole } from './in-memory.ts';
+import type { ArchiveMember, ArchiveWalk, EntryKind, ReaderOptions } from './members.ts';
+import type { ArchiveObject } from './zip-reader.ts';
+
+// 7-Zip prompts on stdin when no password is given; a key nobody uses turns the prompt into an error.
+const NO_KEY = 'fileproc-no-uncompress-key';
+
+// The package is UMD: Node's ESM loader sees `module.exports` (itself the factory), bundlers its `.default`.
+const SevenZip = ((SevenZipPackage as unknown as { default?: SevenZipModuleFactory }).default ?? SevenZipPackage) as SevenZipModuleFactory;
+
+interface Console7z { module: SevenZipModule; out: string[]; err: string[] }
+
+/** One listed 7z entry (`7zz l -slt`). */
+interface Listed { path: string; size: number; mtime: number; kind: EntryKind; encrypted: boolean }
+
+/** Opens a 7z archive with 7z-wasm (in memory, bounded by inMemoryArchiveLimit); extracts all at once. */
+export async function openSevenZip(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
+  const data = await loadWhole(archive, options);
+  const seven = await start();
+  seven.module.FS.writeFile('/archive.7z', data);
+  const password = `-p${options.password ?? NO_KEY}`;
+  run(seven, ['l', '-slt', '-sccUTF-8', password, '/archive.7z'], options.password !== undefined);
+  const listed = parseListing(seven.out.join('\n'));
+  if (options.password === undefined && listed.some((e) => e.encrypted)) {
+    throw new UncompressError('PasswordRequired', 'the 7z archive is encrypted and no UnCompressKey was given');
+  }
+  checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options);
+  run(seven, ['x', '-y', '-bd', '-sccUTF-8', password, '-o/out', '/archive.7z'], options.password !== undefined);
+  seven.module.FS.unlink('/archive.7z');
+  return { declaredEntries: listed.length, names: listed.map((e) => e.path), members: members(seven, listed, options) };
+}
+
+async function* members(seven: Console7z, listed: Listed[], options: ReaderOptions): AsyncIterable<ArchiveMember> {
+  const total = listed.reduce((sum, e) => sum + e.size, 0);
+  let done = 0;
+  for (const entry of listed) {
+    yield {
+      name: entry.path, kind: entry.kind, size: entry.size, mtime: entry.mtime, encrypted: entry.encrypted,
+      read: async function* () {
+        const path = `/out/${entry.path}`;
+        const content = seven.module.FS.readFile(path) as Uint8Array;
+        seven.module.FS.unlink(path); // frees the in-memory copy as soon as it is handed over
+        done += entry.size;
+        options.onFraction(0.5 + done / Math.max(1, total) / 2);
+        yield content;
+      },
+    };
+  }
+}
+
+async function start(): Promise<Console7z> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const module = await SevenZip({ print: (line) => void out.push(line), printErr: (line) => void err.push(line), stdin: () => null as unknown as number });
+  return { module, out, err };
+}
+
+function run(seven: Console7z, args: string[], keyGiven: boolean): void {
+  seven.out.length = 0;
+  seven.err.length = 0;
+  let code: unknown;
+  try {
+    code = seven.module.callMain(args);
+  } catch (error) {
+    throw new UncompressError('ArchiveCorrupted', `7-Zip stopped: ${String(error)}`);
+  }
+  if (code === 0) return;
+  const message = [...seven.err, ...seven.out].join(' ');
+  if (/wrong password|encrypted/i.test(message)) {
+    throw keyGiven
+      ? new UncompressError('InvalidPassword', 'the UnCompressKey does not decrypt the 7z archive')
+      : new UncompressError('PasswordRequired', 'the 7z archive is encrypted and no UnCompressKey was given');
+  }
+  throw new UncompressError('ArchiveCorrupted', `the 7z archive is corrupt: ${seven.err.join(' ').trim() || `exit code ${String(code)}`}`);
+}
+
+/** Parses `7zz l -slt`: one `Key = Value` block per entry after the `----------` line. */
+function parseListing(text: string): Listed[] {
+  const body = text.split('\n----------\n')[1] ?? '';
+  return body.split(/\n\s*\n/).map(fields).filter((f) => f.has('Path')).map((f) => {
+    const attributes = f.get('Attributes') ?? '';
+    const unix = attributes.split(' ')[1] ?? '';
+    const kind: EntryKind = attributes.startsWith('D') ? 'directory' : unix.startsWith('l') ? 'symlink' : unix.startsWith('-') || unix === '' ? 'file' : 'other';
+    const modified = f.get('Modified') ?? '';
+    const mtime = modified ? Date.parse(`${modified.slice(0, 19).replace(' ', 'T')}Z`) : 0;
+    return { path: f.get('Path') ?? '', size: Number(f.get('Size') || 0), mtime: Number.isNaN(mtime) ? 0 : mtime, kind, encrypted: f.get('Encrypted') === '+' };
+  });
+}
+
+function fields(block: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of block.split('\n')) {
+    const eq = line.indexOf(' = ');
+    if (eq > 0) map.set(line.slice(0, eq), line.slice(eq + 3));
+  }
+  return map;
+}

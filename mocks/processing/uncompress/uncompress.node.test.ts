@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { archiveWith, writeTree, type Tree } from './cli-tools.node.ts';
+import { nodeCodecs } from './codecs.node.ts';
+import { webCodecs } from './codecs.ts';
+import { allKeys, BUCKET, makeContext, progressIsMonotonic, readObject } from './test-support.ts';
+import { uncompressArchive } from './uncompress.ts';
+
+const encoder = new TextEncoder();
+const random = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (Math.imul(i + seed, 2654435761) >>> 13) & 0xff);
+const TREE: Tree = {
+  'a.txt': encoder.encode('hello world\n'.repeat(500)),
+  'dir/b.bin': random(200_000, 7),
+  'dir/sub/c.txt': encoder.encode('c'),
+  'empty.txt': new Uint8Array(0),
+  [`long/${'x'.repeat(120)}/${'y'.repeat(110)}.txt`]: encoder.encode('long name'),
+  'ünïcødé/文件.txt': encoder.encode('unicode'),
+};
+const OUTPUT = { Region: 'ap-chongqing', Bucket: BUCKET };
+const base64 = (s: string) => Buffer.from(s).toString('base64');
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  cleanups.forEach((c) => c());
+  cleanups = [];
+});
+
+/** Builds the archive with a CLI tool (run inside root/, writing ../name). */
+function build(tree: Tree, command: string, args: string[], name: string): Uint8Array {
+  const { dir, cleanup } = writeTree(tree);
+  cleanups.push(cleanup);
+  return archiveWith(dir, command, args, name);
+}
+
+const CASES: [string, string, string[], string?][] = [
+  ['test.zip', 'zip', ['-qr', '../test.zip', '.']],
+  ['test-stored.zip', 'zip', ['-qr0', '../test-stored.zip', '.']],
+  ['zipcrypto.zip', 'zip', ['-qr', '-P', 'secret pw', '../zipcrypto.zip', '.'], 'secret pw'],
+  ['aes128.zip', '7z', ['a', '-bd', '-tzip', '-mem=AES128', '-psecret', '../aes128.zip', '.'], 'secret'],
+  ['aes256.zip', '7z', ['a', '-bd', '-tzip', '-mem=AES256', '-psecret', '../aes256.zip', '.'], 'secret'],
+  ['test.tar', 'tar', ['--format=gnu', '-cf', '../test.tar', '.']],
+  ['pax.tar', 'tar', ['--format=pax', '-cf', '../pax.tar', '.']],
+  ['test.tar.gz', 'tar', ['-czf', '../test.tar.gz', '.']],
+  ['test.7z', '7z', ['a', '-bd', '../test.7z', '.']],
+  ['enc.7z', '7z', ['a', '-bd', '-psecret', '-mhe=on', '../enc.7z', '.'], 'secret'],
+];
+
+describe('uncompressArchive extracts what the CLI tools wrote, byte for byte', () => {
+  for (const [name, command, args, password] of CASES) {
+    for (const [variant, codecs] of [['web', webCodecs], ['node', nodeCodecs]] as const) {
+      it(`${name} (${variant} codecs)`, async () => {
+        const archive = build(TREE, command, args, name);
+        const ctx = makeContext();
+        await ctx.store.put(BUCKET, `123/${name}`, archive);
+        const config = { Prefix: '456', ListingFile: true, ...(password && { UnCompressKey: base64(password) }) };
+        const outcome = await uncompressArchive(ctx, { Object: `123/${name}` }, config, OUTPUT, { codecs });
+        if (!outcome.ok) throw new Error(outcome.failure.Message);
+        expect(outcome.result.FileCount).toBe(Object.keys(TREE).length);
+        for (const [path, content] of Object.entries(TREE)) expect(await readObject(ctx, `456/${path}`), path).toEqual(content);
+        expect((await allKeys(ctx)).sort()).toEqual([`123/${name}`, ...Object.keys(TREE).map((p) => `456/${p}`)].sort());
+        expect(outcome.result.FileList?.Contents?.map((c) => c.Key).sort()).toEqual(Object.keys(TREE).map((p) => `456/${p}`).sort());
+        expect(outcome.result.FileList?.Contents?.[0]?.LastModified).toBe('2026-11-21T12:30:42+0000');
+        expect(progressIsMonotonic(ctx.progress)).toBe(true);
+      });
+    }
+  }
+
+  it('a gzip file becomes one object named after the archive without .gz', async () => {
+    const content = encoder.encode('line\n'.repeat(10_000));
+    const archive = build({ 'data.csv': content }, 'gzip', ['-k', 'data.csv'], 'root/data.csv.gz');
+    const ctx = makeContext();
+    await ctx.store.put(BUCKET, 'in/data.csv.gz', archive);
+    const outcome = await uncompressArchive(ctx, { Object: 'in/data.csv.gz' }, { Prefix: 'out/' }, OUTPUT);
+    expect(outcome.ok && outcome.result.FileCount).toBe(1);
+    expect(await readObject(ctx, 'out/data.csv')).toEqual(content);
+  });
+});

@@ -1,0 +1,66 @@
+import type { FileListEntry, FileUncompressConfig, FileUncompressResult, ProcessContext, ProcessOutcome, UncompressOutput } from '../types.ts';
+import { webCodecs, type UncompressCodecs } from './codecs.ts';
+import { decodeKey, memberSelector } from './config.ts';
+import { toFailure, UncompressError } from './errors.ts';
+import { formatListingTime } from './format-time.ts';
+import { ExtractionGuard } from './guard.ts';
+import { openArchive } from './open-archive.ts';
+import { outputBase, sanitizeEntryName } from './paths.ts';
+import { percentReporter } from './progress.ts';
+
+/** Injected platform pieces; the Node adapter passes `nodeCodecs`, browsers keep the defaults. */
+export interface UncompressOptions {
+  codecs?: UncompressCodecs;
+  /** Largest 7z/rar archive extracted (those libraries hold it, and its output, in memory). */
+  inMemoryArchiveLimit?: number;
+}
+
+/** Default bound for in-memory (7z, rar) archives: 128 MiB, the size the docs allow rar previews (§2.13). */
+export const DEFAULT_IN_MEMORY_ARCHIVE_LIMIT = 128 * 1024 * 1024;
+
+// FileList carries at most 1000 entries (§2.3 ListingFile, §3.4 IsTruncated).
+const FILE_LIST_MAX = 1000;
+
+/**
+ * FileUncompress (§2.3): extracts the archive `input.Object` of the job's bucket into `output.Bucket`,
+ * streaming member by member. On failure the members already written stay and come back in `partial`.
+ */
+export async function uncompressArchive(
+  ctx: ProcessContext, input: { Object: string }, config: FileUncompressConfig, output: UncompressOutput, options: UncompressOptions = {},
+): Promise<ProcessOutcome<FileUncompressResult>> {
+  const listed: FileListEntry[] = [];
+  let fileCount = 0;
+  const result = (): FileUncompressResult => ({
+    Region: output.Region, Bucket: output.Bucket, FileCount: fileCount,
+    ...(config.ListingFile === true && { FileList: { Contents: [...listed], IsTruncated: fileCount > listed.length } }),
+  });
+  const progress = percentReporter((p) => ctx.onProgress(p));
+  try {
+    const password = decodeKey(config.UnCompressKey);
+    const selected = memberSelector(config);
+    const archive = await openArchive(ctx, {
+      key: input.Object, codecs: options.codecs ?? webCodecs, onFraction: progress.fraction,
+      inMemoryArchiveLimit: options.inMemoryArchiveLimit ?? DEFAULT_IN_MEMORY_ARCHIVE_LIMIT,
+      ...(password !== undefined && { password }),
+    });
+    // Formats that list names up front are checked whole before the first write.
+    archive.walk.names?.forEach(sanitizeEntryName);
+    const base = outputBase(input.Object, config.Prefix, config.PrefixReplaced ?? '0');
+    const guard = new ExtractionGuard(ctx.limits, archive.size, ctx.signal);
+    for await (const member of archive.walk.members) {
+      guard.countEntry();
+      const path = sanitizeEntryName(member.name);
+      // Directories create no objects; links are never created or followed; devices/fifos are skipped.
+      if (member.kind !== 'file' || !selected(path)) continue;
+      if (path === '') throw new UncompressError('UnsafeEntryPath', `a file entry has the empty name ${JSON.stringify(member.name)}`);
+      guard.countFile();
+      const meta = await ctx.store.put(output.Bucket, base + path, guard.meter(member.read()));
+      fileCount++;
+      if (listed.length < FILE_LIST_MAX) listed.push({ Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size });
+    }
+    progress.finish();
+    return { ok: true, result: result() };
+  } catch (error) {
+    return { ok: false, failure: toFailure(error), partial: result() };
+  }
+}
