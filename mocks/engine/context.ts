@@ -1,0 +1,90 @@
+/** The engine's mutable state and injected dependencies, shared by its modules. */
+import type { ProcessOutcome } from '../processing/types.ts';
+import type { Clock, TimerHandle } from './clock.ts';
+import type { TaskFinishEvent } from './events.ts';
+import type { FaultRegistry } from './faults.ts';
+import type { RandomSource } from './random.ts';
+import type { TimingOptions } from './timing.ts';
+import type { FileBucketRecord, IdGenerator, JobRecord, JobResult, QueueRecord } from './types.ts';
+
+/**
+ * Runs a job's real work (archives, digests). Called once when the job enters Running; reports
+ * percent 0..100 through `onProgress`; `signal` aborts when the engine gives up on the job.
+ */
+export type JobProcessor = (
+  job: Readonly<JobRecord>,
+  onProgress: (percent: number) => void,
+  signal: AbortSignal,
+) => Promise<ProcessOutcome<JobResult>>;
+
+/** Defaults for queues the engine creates (§2.9 example: MaxSize 10000, MaxConcurrent 10). */
+export interface QueueDefaults { name: string; maxSize: number; maxConcurrent: number }
+
+/** Everything injected into the engine. */
+export interface EngineDeps {
+  clock: Clock;
+  ids: IdGenerator;
+  random: RandomSource;
+  processor: JobProcessor;
+  onEvent: (event: TaskFinishEvent) => void;
+  /** Receives what an `onEvent` listener threw, so a faulty listener cannot corrupt job state. */
+  onListenerError: (error: unknown) => void;
+  faults: FaultRegistry;
+  timing: TimingOptions;
+  queueDefaults: QueueDefaults;
+}
+
+/** Per-queue scheduling state: ids waiting (FIFO by seq), reserved for a start, and running. */
+export interface QueueRuntime { waiting: string[]; reserved: Map<string, TimerHandle>; running: Set<string> }
+
+/** Per-job state while Running; dropped when the job finishes. */
+export interface RunRuntime {
+  timer?: TimerHandle;
+  abort: AbortController;
+  procDone: boolean;
+  outcome?: ProcessOutcome<JobResult>;
+  procProgress: number;
+  timeProgress: number;
+  durationElapsed: boolean;
+  /** Set once the `progress-decreases` fault has dropped this job's progress. */
+  progressDropped: boolean;
+}
+
+/** The engine's state: jobs, queues, buckets and the scheduling bookkeeping around them. */
+export interface EngineState {
+  jobs: Map<string, JobRecord>;
+  seq: number;
+  queues: Map<string, QueueRecord>;
+  /** bucket → its default queue id. */
+  defaultQueues: Map<string, string>;
+  buckets: Map<string, FileBucketRecord>;
+  queueRuntime: Map<string, QueueRuntime>;
+  runs: Map<string, RunRuntime>;
+  inflight: Set<Promise<void>>;
+}
+
+/** What every engine module works on. */
+export interface EngineContext { deps: EngineDeps; state: EngineState }
+
+/** A fresh, empty state. */
+export function emptyState(): EngineState {
+  return {
+    jobs: new Map(), seq: 0, queues: new Map(), defaultQueues: new Map(), buckets: new Map(),
+    queueRuntime: new Map(), runs: new Map(), inflight: new Set(),
+  };
+}
+
+/** The scheduling state of a queue, created on first use. */
+export function queueRuntime(ctx: EngineContext, queueId: string): QueueRuntime {
+  let rt = ctx.state.queueRuntime.get(queueId);
+  if (!rt) {
+    rt = { waiting: [], reserved: new Map(), running: new Set() };
+    ctx.state.queueRuntime.set(queueId, rt);
+  }
+  return rt;
+}
+
+/** A deep copy through JSON, so callers never hold references into engine state. */
+export function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

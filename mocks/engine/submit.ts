@@ -1,0 +1,52 @@
+/** E1 submit (§2.2–2.5): a new job, Submitted (or Pause in a paused queue), in its queue. */
+import { cloneJson, queueRuntime, type EngineContext } from './context.ts';
+import { enqueue } from './dispatcher.ts';
+import { EngineError } from './errors.ts';
+import { ensureBucket } from './file-buckets.ts';
+import { findQueue } from './queues.ts';
+import { transition } from './state-machine.ts';
+import { planJob } from './timing.ts';
+import type { JobCallbackSettings, JobDetail, JobRecord, SubmitRequest } from './types.ts';
+
+function callbackSettings(request: SubmitRequest): JobCallbackSettings {
+  const { CallBack, CallBackFormat, CallBackType, CallBackMqConfig } = request;
+  return cloneJson({ CallBack, CallBackFormat, CallBackType, CallBackMqConfig });
+}
+
+/**
+ * Creates a job in the request's queue (default: the bucket's default queue, created on first
+ * use). Unknown queue → 404 NoSuchQueue; a queue holding MaxSize waiting jobs → 400 InvalidRequest.
+ * Returns what the submit response shows.
+ */
+export function submitJob(ctx: EngineContext, request: SubmitRequest): JobDetail {
+  const { clock, ids, random, timing, faults } = ctx.deps;
+  const defaultQueue = ensureBucket(ctx, request.bucket, request.region);
+  const queue = request.QueueId ? findQueue(ctx, request.QueueId, request.bucket) : defaultQueue;
+  const rt = queueRuntime(ctx, queue.QueueId);
+  if (rt.waiting.length + rt.reserved.size >= queue.MaxSize) {
+    throw new EngineError('InvalidRequest', `queue ${queue.QueueId} already holds MaxSize (${queue.MaxSize}) waiting jobs; retry later`);
+  }
+  const script = cloneJson(request.script ?? {});
+  const now = clock.now();
+  const JobId = ids.jobId();
+  if (ctx.state.jobs.has(JobId)) throw new EngineError('InternalError', `id generator repeated job id ${JobId}`);
+  const job: JobRecord = {
+    detail: {
+      Code: 'Success', Message: '', JobId, Tag: request.Tag, State: 'Submitted', Progress: 0, CreationTime: now,
+      QueueId: queue.QueueId,
+      ...(request.Input && { Input: { BucketId: request.bucket, Object: request.Input.Object, Region: request.region } }),
+      Operation: cloneJson(request.Operation),
+    },
+    bucket: request.bucket,
+    region: request.region,
+    callback: callbackSettings(request),
+    script,
+    plan: planJob(timing, random, request, script),
+    seq: ++ctx.state.seq,
+    history: [{ from: null, to: 'Submitted', at: now, reason: 'submitted' }],
+  };
+  ctx.state.jobs.set(JobId, job);
+  if (queue.State === 'Paused') transition(job, 'Pause', now, 'queue is paused', faults);
+  enqueue(ctx, job);
+  return cloneJson(job.detail);
+}
