@@ -68,6 +68,16 @@ describe('FsStore persistence and safety', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(content.length - 10);
   });
 
+  it('releases the file of a read that is abandoned before its first chunk', async () => {
+    const dir = await freshDir();
+    const store = await openStore(dir);
+    await store.put(B, 'k', bytes('content'));
+    const openFiles = async () => (await readdir('/proc/self/fd')).length;
+    const before = await openFiles();
+    for (let i = 0; i < 20; i++) await (await store.get(B, 'k'))!.body[Symbol.asyncIterator]().return?.();
+    expect(await openFiles()).toBe(before);
+  });
+
   it('leaves no temp litter after a failed body stream', async () => {
     const dir = await freshDir();
     const store = await openStore(dir);

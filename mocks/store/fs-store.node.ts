@@ -173,17 +173,36 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
   }
 }
 
-/** Streams [from, to) of an open file in fresh chunks (callers may keep them), closing it at the end. */
-async function* readSpan(handle: FileHandle, span: { from: number; to: number }, chunkBytes: number): AsyncIterable<Uint8Array> {
-  try {
-    for (let position = span.from; position < span.to; ) {
-      const buffer = new Uint8Array(Math.min(chunkBytes, span.to - position));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, position);
-      if (bytesRead === 0) throw new Error('[fileproc] object body is shorter than its metadata says; the data dir was changed by hand');
-      yield bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead);
-      position += bytesRead;
+/**
+ * Streams [from, to) of an open file in fresh chunks (callers may keep them). A hand-written
+ * iterator rather than a generator: `return()` must close the file even before the first read.
+ */
+function readSpan(handle: FileHandle, span: { from: number; to: number }, chunkBytes: number): AsyncIterable<Uint8Array> {
+  let position = span.from;
+  let closed = false;
+  const finished = async (): Promise<IteratorResult<Uint8Array>> => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
     }
-  } finally {
-    await handle.close();
-  }
+    return { done: true, value: undefined };
+  };
+  const iterator: AsyncIterator<Uint8Array> = {
+    async next() {
+      if (closed || position >= span.to) return finished();
+      const buffer = new Uint8Array(Math.min(chunkBytes, span.to - position));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, position).catch(async (error: unknown) => {
+        await finished();
+        throw error;
+      });
+      if (bytesRead === 0) {
+        await finished();
+        throw new Error('[fileproc] object body is shorter than its metadata says; was the data dir changed by hand?');
+      }
+      position += bytesRead;
+      return { done: false, value: bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead) };
+    },
+    return: finished,
+  };
+  return { [Symbol.asyncIterator]: () => iterator };
 }

@@ -52,7 +52,10 @@ export interface ListPage {
   nextMarker?: string;
 }
 
-/** A readable object: its metadata and a body stream (the whole object or the requested range). */
+/**
+ * A readable object: its metadata and a body stream (the whole object or the requested range).
+ * The body may hold a file open: read it to the end or call its iterator's `return()`.
+ */
 export interface ObjectReadable {
   meta: ObjectMeta;
   body: AsyncIterable<Uint8Array>;
