@@ -38,6 +38,11 @@ function leafDecoder(node: LeafNode): ElementDecoder {
   };
 }
 
+/** Converts leaf text to the schema's type; text that does not convert is returned unchanged. */
+export function convertLeaf(type: LeafNode['type'], text: string): unknown {
+  return converters[type](text);
+}
+
 const converters: Record<LeafNode['type'], (text: string) => unknown> = {
   string: (text) => text,
   integer: (text) => {
