@@ -1,0 +1,19 @@
+/** Failure codes of FileCompress / JD Compress Object jobs (listed in mocks/processing/README.md). */
+export type CompressFailureCode =
+  | 'InvalidArgument'
+  | 'NoSuchKey'
+  | 'FileCountLimitExceeded'
+  | 'SizeLimitExceeded'
+  | 'SourceChanged'
+  | 'Aborted'
+  | 'InternalError';
+
+/** Ends a compress job with a documented failure; caught at the entry points, never escapes them. */
+export class CompressAbort extends Error {
+  readonly code: CompressFailureCode;
+
+  constructor(code: CompressFailureCode, message: string) {
+    super(`[fileproc] ${message}`);
+    this.code = code;
+  }
+}
