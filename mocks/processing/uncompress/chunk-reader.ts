@@ -58,6 +58,14 @@ export class ChunkReader {
     for await (const _ of this.take(n, what));
   }
 
+  /** Releases the source early (a store body may hold a file open until it is drained or closed). */
+  async close(): Promise<void> {
+    if (!this.#ended) {
+      this.#ended = true;
+      await this.#source.return?.();
+    }
+  }
+
   /** Streams everything that is left. */
   async *rest(): AsyncIterable<Uint8Array> {
     if (this.#buffer.byteLength > 0) yield this.#buffer;

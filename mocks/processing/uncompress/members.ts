@@ -36,6 +36,8 @@ export interface ReaderOptions {
   /** Upper bound for formats whose library needs the whole archive in memory (7z, rar). */
   inMemoryArchiveLimit: number;
   signal?: AbortSignal;
+  /** Listing only (zip preview): in-memory formats skip extraction; `read()` must not be called. */
+  listOnly?: boolean;
   /** Fraction 0..1 of the archive processed so far (the caller makes it monotonic). */
   onFraction(fraction: number): void;
 }

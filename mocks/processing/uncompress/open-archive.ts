@@ -18,6 +18,7 @@ export interface OpenRequest {
   password?: string;
   codecs: UncompressCodecs;
   inMemoryArchiveLimit: number;
+  listOnly?: boolean;
   onFraction(fraction: number): void;
 }
 
@@ -38,6 +39,7 @@ export async function openArchive(ctx: ProcessContext, request: OpenRequest): Pr
     onFraction: request.onFraction,
     ...(request.password !== undefined && { password: request.password }),
     ...(ctx.signal && { signal: ctx.signal }),
+    ...(request.listOnly && { listOnly: true }),
   };
   const walk = await readerFor(format)(archive, options);
   return { format, size: meta.size, walk };

@@ -26,10 +26,12 @@ export async function openSevenZip(archive: ArchiveObject, options: ReaderOption
   if (options.password === undefined && listed.some((e) => e.encrypted)) {
     throw new UncompressError('PasswordRequired', 'the 7z archive is encrypted and no UnCompressKey was given');
   }
+  const names = listed.map((e) => e.path);
+  if (options.listOnly) return { declaredEntries: listed.length, names, members: members(seven, listed, options) };
   checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options);
   run(seven, ['x', '-y', '-bd', '-sccUTF-8', password, '-o/out', '/archive.7z'], options.password !== undefined);
   seven.module.FS.unlink('/archive.7z');
-  return { declaredEntries: listed.length, names: listed.map((e) => e.path), members: members(seven, listed, options) };
+  return { declaredEntries: listed.length, names, members: members(seven, listed, options) };
 }
 
 async function* members(seven: Console7z, listed: Listed[], options: ReaderOptions): AsyncIterable<ArchiveMember> {

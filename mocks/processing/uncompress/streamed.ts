@@ -14,21 +14,28 @@ export async function openStreamed(archive: ArchiveObject, gzipped: boolean, opt
   const input = countInput(object.body, archive.size, options);
   if (!gzipped) return { members: walkTar(new ChunkReader(input), options.signal) };
   const inflated = new ChunkReader(options.codecs.gunzip(input));
-  const head = await inflated.peek(512).catch(corrupt);
-  if (isTarHeader(head)) return { members: walkTar(new ChunkReader(inflated.rest()), options.signal) };
+  const head = await inflated.peek(512).catch(async (error: unknown) => {
+    await inflated.close();
+    return corrupt(error);
+  });
+  if (isTarHeader(head)) return { members: walkTar(inflated, options.signal) };
   return { declaredEntries: 1, members: single(archive, inflated) };
 }
 
 /** A plain .gz holds one file, named after the archive without `.gz`; its size is the ISIZE trailer. */
 async function* single(archive: ArchiveObject, inflated: ChunkReader): AsyncIterable<ArchiveMember> {
-  yield {
-    name: gzipMemberName(archive.key),
-    kind: 'file',
-    size: await gzipDeclaredSize(archive),
-    mtime: 0,
-    encrypted: false,
-    read: () => inflated.rest(),
-  };
+  try {
+    yield {
+      name: gzipMemberName(archive.key),
+      kind: 'file',
+      size: await gzipDeclaredSize(archive),
+      mtime: 0,
+      encrypted: false,
+      read: () => inflated.rest(),
+    };
+  } finally {
+    await inflated.close();
+  }
 }
 
 /** ISIZE: the last four bytes of a gzip member, the uncompressed size modulo 2^32 (a claim, not a fact). */

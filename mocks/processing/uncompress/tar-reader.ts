@@ -10,6 +10,14 @@ interface Overrides { path?: string; linkpath?: string; size?: number; mtime?: n
 
 /** Walks a tar stream (ustar, pax, GNU long names), yielding members whose content streams lazily. */
 export async function* walkTar(reader: ChunkReader, signal?: AbortSignal): AsyncIterable<ArchiveMember> {
+  try {
+    yield* tarMembers(reader, signal);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function* tarMembers(reader: ChunkReader, signal?: AbortSignal): AsyncIterable<ArchiveMember> {
   let overrides: Overrides = {};
   for (;;) {
     throwIfAborted(signal);

@@ -34,8 +34,8 @@ export interface ArchiveObject { store: ObjectStore; bucket: string; key: string
 /** Opens a zip (or apk) in the store; entries come from the central directory, content streams per entry. */
 export async function openZip(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
   const declaredEntries = await zipDeclaredEntries(archive.store, archive.bucket, archive.key, archive.size);
-  // Refuse before zip.js parses a central directory that may be huge.
-  if (declaredEntries > options.limits.maxEntries) {
+  // Refuse before zip.js parses a central directory that may be huge (a preview only reads 1000 of it).
+  if (declaredEntries > options.limits.maxEntries && !options.listOnly) {
     throw new UncompressError('FileCountLimitExceeded', `the archive declares ${declaredEntries} entries; the limit is ${options.limits.maxEntries}`);
   }
   let read = 0;
@@ -44,6 +44,7 @@ export async function openZip(archive: ArchiveObject, options: ReaderOptions): P
     options.onFraction(Math.min(1, read / Math.max(1, archive.size)));
   });
   const zip = new ZipReader(reader, { useWebWorkers: false, useCompressionStream: options.codecs.zipNativeInflate });
+  if (options.listOnly) return { declaredEntries, members: lazyMembers(zip, options) };
   const entries = await zip.getEntries().catch((error: unknown) => {
     throw mapZipError(error);
   });
@@ -52,6 +53,14 @@ export async function openZip(archive: ArchiveObject, options: ReaderOptions): P
 
 async function* zipMembers(entries: Entry[], options: ReaderOptions): AsyncIterable<ArchiveMember> {
   for (const entry of entries) yield toMember(entry, options);
+}
+
+async function* lazyMembers(zip: ZipReader<string>, options: ReaderOptions): AsyncIterable<ArchiveMember> {
+  try {
+    for await (const entry of zip.getEntriesGenerator()) yield toMember(entry, options);
+  } catch (error) {
+    throw mapZipError(error);
+  }
 }
 
 function toMember(entry: Entry, options: ReaderOptions): ArchiveMember {
