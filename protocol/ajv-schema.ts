@@ -50,6 +50,8 @@ function foldMappings(value: unknown, defs: Record<string, unknown>): void {
   const tag = discriminator.propertyName;
   const mapping = discriminator.mapping ?? {};
   delete discriminator.mapping;
+  // Ajv's discriminator only looks at objects and then skips oneOf, so without this a non-object passes.
+  schema.type = 'object';
   if (!Array.isArray(schema.required) || !schema.required.includes(tag)) schema.required = [...((schema.required as string[]) ?? []), tag];
   for (const option of schema.oneOf as RawSchema[]) {
     const branch = typeof option.$ref === 'string' ? (defs[defName(option.$ref)] as RawSchema) : option;
