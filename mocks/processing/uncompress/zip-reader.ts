@@ -43,7 +43,8 @@ export async function openZip(archive: ArchiveObject, options: ReaderOptions): P
     read += n;
     options.onFraction(Math.min(1, read / Math.max(1, archive.size)));
   });
-  const zip = new ZipReader(reader, { useWebWorkers: false, useCompressionStream: options.codecs.zipNativeInflate });
+  // Names are judged by our own sanitiser (paths.ts), which repairs what zip.js would only reject.
+  const zip = new ZipReader(reader, { useWebWorkers: false, useCompressionStream: options.codecs.zipNativeInflate, filenameValidation: 'tolerant' });
   if (options.listOnly) return { declaredEntries, members: lazyMembers(zip, options) };
   const entries = await zip.getEntries().catch((error: unknown) => {
     throw mapZipError(error);
