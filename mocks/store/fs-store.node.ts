@@ -174,33 +174,45 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
 }
 
 /**
- * Streams [from, to) of an open file in fresh chunks (callers may keep them). A hand-written
- * iterator rather than a generator: `return()` must close the file even before the first read.
+ * Streams [from, to) of an open file in fresh chunks (callers may keep them), reading one chunk
+ * ahead so disk reads (libuv threads) overlap with the consumer's work (e.g. hashing). A
+ * hand-written iterator rather than a generator: `return()` must close the file even before the
+ * first read.
  */
 function readSpan(handle: FileHandle, span: { from: number; to: number }, chunkBytes: number): AsyncIterable<Uint8Array> {
   let position = span.from;
+  let ahead: Promise<Uint8Array> | undefined;
   let closed = false;
+  const readAt = async (at: number): Promise<Uint8Array> => {
+    // allocUnsafeSlow: no zero-fill (the read overwrites it) and no shared pool slab to pin.
+    const buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, span.to - at));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, at);
+    if (bytesRead === 0) throw new Error('[fileproc] object body is shorter than its metadata says; was the data dir changed by hand?');
+    return bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead);
+  };
   const finished = async (): Promise<IteratorResult<Uint8Array>> => {
     if (!closed) {
       closed = true;
+      await ahead?.catch(() => undefined);
       await handle.close();
     }
     return { done: true, value: undefined };
   };
   const iterator: AsyncIterator<Uint8Array> = {
     async next() {
-      if (closed || position >= span.to) return finished();
-      const buffer = new Uint8Array(Math.min(chunkBytes, span.to - position));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, position).catch(async (error: unknown) => {
+      if (closed || (position >= span.to && !ahead)) return finished();
+      const current = ahead ?? readAt(position);
+      ahead = undefined;
+      const chunk = await current.catch(async (error: unknown) => {
         await finished();
         throw error;
       });
-      if (bytesRead === 0) {
-        await finished();
-        throw new Error('[fileproc] object body is shorter than its metadata says; was the data dir changed by hand?');
+      position += chunk.byteLength;
+      if (position < span.to) {
+        ahead = readAt(position);
+        ahead.catch(() => undefined); // observed by the next call or by finished()
       }
-      position += bytesRead;
-      return { done: false, value: bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead) };
+      return { done: false, value: chunk };
     },
     return: finished,
   };
