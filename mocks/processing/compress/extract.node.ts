@@ -34,6 +34,17 @@ export function extractWith(tool: Extractor, bytes: Uint8Array, fileName: string
   }
 }
 
+/** Runs `command args… <archive>` on the bytes written to a temp file; returns stdout. */
+export function runOn(bytes: Uint8Array, fileName: string, command: string, args: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fileproc-compress-'));
+  try {
+    writeFileSync(join(dir, fileName), bytes);
+    return execFileSync(command, [...args, join(dir, fileName)], { env: ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Every regular file below `root` as `/`-separated relative path → bytes. */
 export function readTree(root: string): Files {
   const files: Files = {};
