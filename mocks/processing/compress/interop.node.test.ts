@@ -1,6 +1,7 @@
 /** Archives written by compressFiles, opened by the real tools: Info-ZIP unzip, 7z, GNU tar. */
 import { describe, expect, it } from 'vitest';
 import type { FileCompressConfig } from '../types.ts';
+import { chunksOf } from '../../store/body.ts';
 import { BUCKET, makeContext, readObject } from '../uncompress/test-support.ts';
 import { compressFiles } from './compress-files.ts';
 import { concatBytes } from './bytes.ts';
@@ -69,7 +70,7 @@ describe('edge archives', () => {
   it('more than 65,535 entries switch to the ZIP64 end records', async () => {
     const count = 65_540;
     const members = (async function* () {
-      for (let i = 0; i < count; i++) yield { name: `n/${i}`, size: 1, mtime: 0, body: [Uint8Array.of(i & 0xff)] };
+      for (let i = 0; i < count; i++) yield { name: `n/${i}`, size: 1, mtime: 0, body: chunksOf(Uint8Array.of(i & 0xff)) };
     })();
     const parts: Uint8Array[] = [];
     for await (const chunk of writeZip(members, { backend: BACKENDS.node, level: 0 })) parts.push(chunk);
