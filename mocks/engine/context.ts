@@ -88,3 +88,16 @@ export function queueRuntime(ctx: EngineContext, queueId: string): QueueRuntime 
 export function cloneJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/**
+ * A new id that is not in use. Generated ids may repeat ids restored from a snapshot (a
+ * sequential test generator, or a generator restarted with the same seed), so collisions are
+ * skipped; a generator that only repeats itself is an error.
+ */
+export function freshId(generate: () => string, inUse: (id: string) => boolean): string {
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const id = generate();
+    if (!inUse(id)) return id;
+  }
+  throw new Error('[fileproc] the id generator keeps returning ids that are already in use');
+}

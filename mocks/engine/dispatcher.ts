@@ -61,6 +61,18 @@ export function removeFromQueue(ctx: EngineContext, job: JobRecord): void {
   rt.reserved.delete(id);
 }
 
+/** A reserved job whose start latency changed is reserved again with the new latency. */
+export function rescheduleIfReserved(ctx: EngineContext, job: JobRecord): void {
+  const rt = queueRuntime(ctx, job.detail.QueueId);
+  const handle = rt.reserved.get(job.detail.JobId);
+  if (handle === undefined) return;
+  ctx.deps.clock.clearTimer(handle);
+  rt.reserved.delete(job.detail.JobId);
+  rt.waiting.unshift(job.detail.JobId);
+  rt.waiting.sort(bySeq(ctx));
+  dispatch(ctx, job.detail.QueueId);
+}
+
 /** Queue set to Paused: waiting jobs (reserved ones too) become Pause; running ones continue (§2.10). */
 export function pauseQueue(ctx: EngineContext, queueId: string): void {
   const rt = queueRuntime(ctx, queueId);

@@ -5,6 +5,7 @@
 import { cancelJobs } from './cancel.ts';
 import type { Clock } from './clock.ts';
 import { cloneJson, emptyState, type EngineContext, type JobProcessor, type QueueDefaults } from './context.ts';
+import { rescheduleIfReserved } from './dispatcher.ts';
 import { EngineError } from './errors.ts';
 import type { TaskFinishEvent } from './events.ts';
 import { FaultRegistry } from './faults.ts';
@@ -129,6 +130,7 @@ export class JobEngine {
     Object.assign(job.script, cloneJson(script));
     if (script.startLatencyMs !== undefined) job.plan.startLatencyMs = Math.max(0, script.startLatencyMs);
     if (script.durationMs !== undefined) job.plan.minDurationMs = Math.max(0, script.durationMs);
+    rescheduleIfReserved(this.#ctx, job);
   }
 
   /** Changes global timing for jobs submitted (durations) or started (forced failure) from now on. */
@@ -141,7 +143,10 @@ export class JobEngine {
     return cloneJson(this.#ctx.deps.timing);
   }
 
-  /** Resolves once no processor is in flight (their outcomes applied to the jobs). */
+  /**
+   * Resolves once no processor is in flight (their outcomes applied to the jobs). A processor that
+   * never settles keeps this pending: with a virtual clock, advance it with `clock.advance` instead.
+   */
   async settle(): Promise<void> {
     const { state } = this.#ctx;
     while (state.inflight.size > 0) await Promise.allSettled([...state.inflight]);

@@ -1,5 +1,5 @@
 /** File-processing queues: creation, lookup, E5 listing (§2.9) and E6 update (§2.10). */
-import { cloneJson, type EngineContext } from './context.ts';
+import { cloneJson, freshId, type EngineContext } from './context.ts';
 import { pauseQueue, resumeQueue } from './dispatcher.ts';
 import { EngineError } from './errors.ts';
 import { pageOf, type PageQuery } from './paging.ts';
@@ -11,7 +11,7 @@ export function createDefaultQueue(ctx: EngineContext, bucket: string): QueueRec
   const { ids, clock, queueDefaults } = ctx.deps;
   const now = clock.now();
   const queue: QueueRecord = {
-    QueueId: ids.queueId(),
+    QueueId: freshId(() => ids.queueId(), (id) => ctx.state.queues.has(id)),
     Name: queueDefaults.name,
     State: 'Active',
     NotifyConfig: { State: 'Off' },

@@ -81,12 +81,14 @@ function scheduleTick(ctx: EngineContext, job: JobRecord, run: RunRuntime, step:
 }
 
 /**
- * Shown progress is the smaller of elapsed time and the processor's own report (100 once it is
- * done), never more than 99 before Success, and never lower than before (unless faulted).
+ * Shown progress is the smaller of elapsed time and the processor's own report (100 once it has
+ * succeeded), never more than 99 before Success, and never lower than before (unless faulted).
  */
 function updateProgress(ctx: EngineContext, job: JobRecord, run: RunRuntime): void {
   if (job.detail.State !== 'Running') return;
-  const target = Math.min(99, run.timeProgress, run.procDone ? 100 : run.procProgress);
+  // A processor that failed keeps its last reported percent, so a Failed job shows how far it got.
+  const processed = run.procDone && run.outcome?.ok ? 100 : run.procProgress;
+  const target = Math.min(99, run.timeProgress, processed);
   const current = job.detail.Progress;
   let next = Math.max(current, target);
   if (ctx.deps.faults.isOn('progress-decreases') && !run.progressDropped && current > 0) {

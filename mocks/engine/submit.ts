@@ -1,5 +1,5 @@
 /** E1 submit (§2.2–2.5): a new job, Submitted (or Pause in a paused queue), in its queue. */
-import { cloneJson, queueRuntime, type EngineContext } from './context.ts';
+import { cloneJson, freshId, queueRuntime, type EngineContext } from './context.ts';
 import { enqueue } from './dispatcher.ts';
 import { EngineError } from './errors.ts';
 import { ensureBucket } from './file-buckets.ts';
@@ -28,8 +28,7 @@ export function submitJob(ctx: EngineContext, request: SubmitRequest): JobDetail
   }
   const script = cloneJson(request.script ?? {});
   const now = clock.now();
-  const JobId = ids.jobId();
-  if (ctx.state.jobs.has(JobId)) throw new EngineError('InternalError', `id generator repeated job id ${JobId}`);
+  const JobId = freshId(() => ids.jobId(), (id) => ctx.state.jobs.has(id));
   const job: JobRecord = {
     detail: {
       Code: 'Success', Message: '', JobId, Tag: request.Tag, State: 'Submitted', Progress: 0, CreationTime: now,
