@@ -10,4 +10,4 @@ describeStoreContract('FsStore', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'fileproc-fs-store-'));
   const store = await FsStore.open({ dir, now: () => now, hash: nodeHashFactory });
   return { store, setNow: (ms) => void (now = ms), close: () => rm(dir, { recursive: true, force: true }) };
-});
+}, 25); // every put fsyncs three times: fewer property runs keep the file within seconds

@@ -33,10 +33,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** Registers the model-based properties for one store implementation. */
-export function describeStoreModel(name: string, create: StoreFactory): void {
+export function describeStoreModel(name: string, create: StoreFactory, runs = 60): void {
   describe(`${name}: ObjectStore model property`, () => {
     it('agrees with a Map model over random put/delete/meta/read/list sequences', async () => {
-      await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), async (ops) => {
+      await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40, size: 'medium' }), async (ops) => {
         const { store, setNow, close } = await create();
         const model = new Map<string, Map<string, ModelObject>>(BUCKETS.map((b) => [b, new Map()]));
         try {
@@ -65,6 +65,10 @@ export function describeStoreModel(name: string, create: StoreFactory): void {
             }
           }
           for (const [bucket, objects] of model) {
+            for (const delimiter of [undefined, '/', '..']) {
+              const { entries } = await walkListing(store, bucket, { prefix: '', delimiter, maxKeys: 1 });
+              expect(entries).toEqual(expectedEntries(objects.keys(), '', delimiter));
+            }
             for (const [key, object] of objects) {
               expect((await store.head(bucket, key))?.userMeta).toEqual(object.userMeta);
               expect(await readAll(store, bucket, key)).toEqual(object.content);
@@ -73,7 +77,7 @@ export function describeStoreModel(name: string, create: StoreFactory): void {
         } finally {
           await close();
         }
-      }), params(60));
+      }), params(runs));
     });
   });
 }

@@ -17,8 +17,8 @@ export type StoreFactory = () => Promise<StoreFixture>;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const B = 'examplebucket-1250000000';
 
-/** Registers the shared contract tests for one store implementation. */
-export function describeStoreContract(name: string, create: StoreFactory): void {
+/** Registers the shared contract tests for one store implementation (`propertyRuns`: fewer for slow, fsyncing stores). */
+export function describeStoreContract(name: string, create: StoreFactory, propertyRuns = 60): void {
   const withStore = (test: (f: StoreFixture) => Promise<void>) => async () => {
     const fixture = await create();
     try {
@@ -144,5 +144,5 @@ export function describeStoreContract(name: string, create: StoreFactory): void 
     }));
   });
 
-  describeStoreModel(name, create);
+  describeStoreModel(name, create, propertyRuns);
 }
