@@ -4,3 +4,5 @@
  */
 export { formatJobTime, formatUtcTime, parseJobTime, isJobTime, UNSET_TIME, VENDOR_UTC_OFFSET_MINUTES } from './time/vendor-time.ts';
 export { formatHttpDate, parseHttpDate } from './time/http-date.ts';
+/** Alias of `formatJobTime` under the name mocks/processing/hash/cos-time.ts waits for. */
+export { formatJobTime as formatCosTime } from './time/vendor-time.ts';
