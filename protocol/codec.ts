@@ -3,6 +3,10 @@
  * typed object, `encode(value, 'SubmitJobResponse')` gives XML text. Both directions are compiled
  * per schema on first use and cached. Browser-safe: saxes only, no Node built-ins.
  */
+import cosCiBundle from '../generated/cos-ci.bundled.json' with { type: 'json' };
+import type { components as CosCiComponents } from '../generated/cos-ci.d.ts';
+import jdcloudBundle from '../generated/jdcloud.bundled.json' with { type: 'json' };
+import type { components as JdcloudComponents } from '../generated/jdcloud.d.ts';
 import { compileDecoder, type ElementDecoder } from './decode.ts';
 import { compileEncoder, type ElementEncoder } from './encode.ts';
 import { SchemaModel, type OpenApiDocument } from './schema-model.ts';
@@ -60,3 +64,17 @@ export function createCodec<S = Record<string, unknown>>(document: OpenApiDocume
     },
   };
 }
+
+/** COS CI component schemas by name (generated types). */
+export type CosCiSchemas = CosCiComponents['schemas'];
+/** JD Cloud component schemas by name (generated types). */
+export type JdcloudSchemas = JdcloudComponents['schemas'];
+
+/** The bundled COS CI document (`generated/cos-ci.bundled.json`). */
+export const cosCiDocument: OpenApiDocument = cosCiBundle;
+/** The bundled JD Cloud document (`generated/jdcloud.bundled.json`). */
+export const jdcloudDocument: OpenApiDocument = jdcloudBundle;
+/** Codec for COS CI bodies: `cosCiCodec.decode(xml, 'SubmitJobRequest')`, `encode(v, 'SubmitJobResponse')`. */
+export const cosCiCodec: Codec<CosCiSchemas> = createCodec<CosCiSchemas>(cosCiDocument);
+/** Codec for JD Cloud bodies (`CompressRequest`, `Error`). */
+export const jdcloudCodec: Codec<JdcloudSchemas> = createCodec<JdcloudSchemas>(jdcloudDocument);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as errors from './errors.ts';
 import { XML_DECLARATION } from './codec.ts';
-import { testCodec as codec, testValidator as validator } from './test-fixtures/harness.ts';
+import { testValidator as validator } from './test-fixtures/harness.ts';
 
 describe('ERROR_STATUS (reference §5.3)', () => {
   it.each([
@@ -38,13 +38,13 @@ describe('error bodies (reference §5.1, §5.2)', () => {
   const fields = { Code: 'NoSuchJob', Message: 'a & <b>', Resource: 'bucket-1.ci/file_jobs/f1', RequestId: 'NjMx', TraceId: 'T1' };
 
   it('are <Error> documents with the XML declaration, escaped, decodable and valid', () => {
-    const xml = errors.errorBodyWith(codec, fields);
+    const xml = errors.errorBody(fields);
     expect(xml).toBe(`${XML_DECLARATION}<Error><Code>NoSuchJob</Code><Message>a &amp; &lt;b&gt;</Message><Resource>bucket-1.ci/file_jobs/f1</Resource><RequestId>NjMx</RequestId><TraceId>T1</TraceId></Error>`);
     expect(validator.parseBody(xml, 'Error')).toEqual({ ok: true, value: fields });
   });
 
   it.each(['Code', 'Message', 'Resource', 'RequestId'] as const)('refuse an empty %s (the Python SDK needs it)', (name) => {
-    expect(() => errors.errorBodyWith(codec, { ...fields, [name]: '' })).toThrow(new RegExp(`non-empty ${name}`));
+    expect(() => errors.errorBody({ ...fields, [name]: '' })).toThrow(new RegExp(`non-empty ${name}`));
   });
 
   it('errorFields fills Resource from the request unless the error names one', () => {

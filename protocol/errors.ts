@@ -3,7 +3,7 @@
  * `ApiError` with constructors for the common cases, and the COS-shaped `<Error>` body (§5.1)
  * encoded through the codec's `Error` schema.
  */
-import type { Codec } from './codec.ts';
+import { cosCiCodec, type Codec } from './codec.ts';
 
 /** HTTP status of every documented error code (reference §5.3; COS table 436/7730 + [FLARE]). */
 export const ERROR_STATUS = {
@@ -97,11 +97,16 @@ export interface ErrorBodyFields { Code: string; Message: string; Resource: stri
  * `<?xml …?><Error>…</Error>` through the codec's `Error` schema. Code, Message, Resource and
  * RequestId must be non-empty: the Python SDK cannot read an error otherwise (§5.2, §9.26).
  */
-export function errorBodyWith(codec: Codec<Record<string, unknown>>, fields: ErrorBodyFields): string {
+export function errorBodyWith<S extends { Error: unknown }>(codec: Codec<S>, fields: ErrorBodyFields): string {
   for (const name of ['Code', 'Message', 'Resource', 'RequestId'] as const) {
     if (!fields[name]) throw new TypeError(`[fileproc] error body needs a non-empty ${name} (the Python SDK rejects the whole error otherwise, reference §5.2)`);
   }
-  return codec.encode(fields, 'Error', { declaration: true });
+  return codec.encode(fields as S['Error'], 'Error' as keyof S & string, { declaration: true });
+}
+
+/** The COS CI `<Error>` body (JD Cloud errors have the same S3-style shape: `errorBodyWith(jdcloudCodec, …)`). */
+export function errorBody(fields: ErrorBodyFields): string {
+  return errorBodyWith(cosCiCodec, fields);
 }
 
 /** Body fields for an `ApiError`, filling `Resource` from the request when the error has none. */

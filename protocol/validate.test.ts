@@ -32,7 +32,7 @@ describe('parseBody', () => {
     ['a missing Input.Object', '<Request><Tag>FileHashCode</Tag><Input><Bucket>x</Bucket></Input><Operation><FileHashCodeConfig><Type>MD5</Type></FileHashCodeConfig></Operation></Request>', 'Request.Input', 'is required'],
     ['a missing element inside a repeated container (1-based index)', compress('<Flatten>0</Flatten><Format>zip</Format><KeyConfig><Key>a</Key></KeyConfig><KeyConfig><Rename>b</Rename></KeyConfig>'), 'Request.Operation.FileCompressConfig.KeyConfig[2].Key', 'is required'],
     ['a boolean that is not true/false', compress('<Flatten>0</Flatten><Format>zip</Format><IgnoreError>yes</IgnoreError>'), 'Request.Operation.FileCompressConfig.IgnoreError', 'must be true or false'],
-    ['maxLength', compress('<Flatten>0</Flatten><Format>zip</Format>', `<CallBack>${'x'.repeat(1025)}</CallBack>`), 'Request.CallBack', 'must be at most 1024 characters long'],
+    ['maxLength', compress('<Flatten>0</Flatten><Format>zip</Format>').replace('</Output>', `</Output><UserData>${'x'.repeat(1025)}</UserData>`), 'Request.Operation.UserData', 'must be at most 1024 characters long'],
     ['a pattern', compress('<Flatten>0</Flatten><Format>zip</Format>', '<QueueId>q1</QueueId>'), 'Request.QueueId', 'must match the pattern ^p[0-9a-f]{32}$'],
     ['a container given as text', '<Request><Tag>FileHashCode</Tag><Input>k</Input><Operation><FileHashCodeConfig><Type>MD5</Type></FileHashCodeConfig></Operation></Request>', 'Request.Input', 'must be a container element'],
     ['text given as a container', compress('<Flatten>0</Flatten><Format><zip/></Format>'), 'Request.Operation.FileCompressConfig.Format', 'must be text, not elements'],
@@ -43,7 +43,8 @@ describe('parseBody', () => {
 
   it('names integer conversion failures and ranges in responses', () => {
     const job = (progress: string) => `<Response><JobsDetail><Code>Success</Code><JobId>f93984788066911ed89ed352d4d9d2084</JobId><State>Running</State>` +
-      `<Progress>${progress}</Progress><CreationTime>t</CreationTime><StartTime>-</StartTime><EndTime>-</EndTime><Tag>FileHashCode</Tag>` +
+      `<Progress>${progress}</Progress><CreationTime>2022-07-18T15:16:43+0800</CreationTime><StartTime>-</StartTime><EndTime>-</EndTime><QueueId>p2911917386e148639319e13c285cc774</QueueId><Tag>FileHashCode</Tag>` +
+      '<Input><BucketId>test-1234567890</BucketId><Object>k</Object><Region>ap-chongqing</Region></Input>' +
       '<Operation><FileHashCodeConfig><Type>MD5</Type></FileHashCodeConfig></Operation></JobsDetail></Response>';
     expect(validator.parseBody(job('50'), 'SubmitJobResponse').ok).toBe(true);
     expect(failure(job('fifty'), 'SubmitJobResponse').message).toBe('Response.JobsDetail.Progress: must be an integer');
@@ -61,8 +62,10 @@ describe('validate', () => {
   });
 
   it('validates values built in code, reporting elements the schema forbids', () => {
-    expect(validator.validate({ Code: 'NoSuchKey', Message: 'gone' }, 'Error')).toEqual({ ok: true, value: { Code: 'NoSuchKey', Message: 'gone' } });
-    expect(validator.validate({ Code: 'NoSuchKey' }, 'Error')).toMatchObject({ ok: false, path: 'Error.Message', message: 'Error.Message: is required' });
+    const error = { Code: 'NoSuchKey', Message: 'gone', RequestId: 'R1' };
+    expect(validator.validate(error, 'Error')).toEqual({ ok: true, value: error });
+    expect(validator.validate({ Code: 'NoSuchKey', RequestId: 'R1' }, 'Error')).toMatchObject({ ok: false, path: 'Error.Message', message: 'Error.Message: is required' });
+    expect(validator.validate({ ...error, Color: 'red' }, 'Error')).toMatchObject({ ok: false, message: 'Error.Color: is not allowed here' });
   });
 
   it('throws (a programming error, not bad input) for an unknown schema name', () => {

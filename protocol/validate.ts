@@ -6,7 +6,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajvResource, branchTagValues } from './ajv-schema.ts';
-import { MalformedXmlError, type Codec, type OpenApiDocument } from './codec.ts';
+import {
+  MalformedXmlError, cosCiCodec, cosCiDocument, jdcloudCodec, jdcloudDocument,
+  type Codec, type CosCiSchemas, type JdcloudSchemas, type OpenApiDocument,
+} from './codec.ts';
 import type { RawSchema } from './schema-raw.ts';
 import { describeAjvError } from './validate-messages.ts';
 
@@ -82,3 +85,10 @@ export function createValidator<S>(document: OpenApiDocument, codec: Codec<S>): 
 
   return { validate, parseBody };
 }
+
+/** Validator for COS CI bodies over `generated/cos-ci.bundled.json`. */
+export const cosCiValidator: Validator<CosCiSchemas> = createValidator(cosCiDocument, cosCiCodec);
+/** Validator for JD Cloud bodies over `generated/jdcloud.bundled.json`. */
+export const jdcloudValidator: Validator<JdcloudSchemas> = createValidator(jdcloudDocument, jdcloudCodec);
+/** Decode + validate a COS CI body (`parseBody(xml, 'SubmitJobRequest')`); JD bodies: `jdcloudValidator.parseBody`. */
+export const parseBody: Validator<CosCiSchemas>['parseBody'] = (xml, schemaName) => cosCiValidator.parseBody(xml, schemaName);

@@ -1,16 +1,18 @@
 /**
- * The codec and validator the protocol tests run against. Until the spec's bundle exists this is
- * the mini fixture document (same conventions as the Redocly bundle).
+ * The codec and validator the protocol tests run against: the real COS CI bundle, viewed with
+ * string schema names so table-driven tests can loop over names.
  */
-import { createCodec } from '../codec.ts';
-import { createValidator } from '../validate.ts';
-import mini from './mini-cos-ci.json' with { type: 'json' };
+import { cosCiCodec, jdcloudCodec, type Codec } from '../codec.ts';
+import { cosCiValidator, jdcloudValidator, type Validator } from '../validate.ts';
 
-/** The document under test. */
-export const testDocument = mini;
-/** Codec over the document under test. */
-export const testCodec = createCodec(testDocument);
-/** Validator over the document under test. */
-export const testValidator = createValidator(testDocument, testCodec);
+type Loose = Record<string, unknown>;
+/** COS CI codec with loosely typed schema names. */
+export const testCodec = cosCiCodec as unknown as Codec<Loose>;
+/** COS CI validator with loosely typed schema names. */
+export const testValidator = cosCiValidator as unknown as Validator<Loose>;
+/** JD Cloud codec with loosely typed schema names. */
+export const jdCodec = jdcloudCodec as unknown as Codec<Loose>;
+/** JD Cloud validator with loosely typed schema names. */
+export const jdValidator = jdcloudValidator as unknown as Validator<Loose>;
 /** fast-check parameters: the CI seed when set (fast-check prints the seed on failure). */
 export const fcRuns = (numRuns: number) => ({ seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, numRuns });
