@@ -14,10 +14,10 @@ export async function openRar(archive: ArchiveObject, options: ReaderOptions): P
   try {
     const extractor = await createExtractorFromData({ data: buffer, ...(options.password !== undefined && { password: options.password }) });
     const headers = [...extractor.getFileList().fileHeaders];
+    if (options.listOnly) return { declaredEntries: headers.length, members: members(headers.map((fileHeader) => ({ fileHeader })), 0, options) };
     if (options.password === undefined && headers.some((h) => h.flags.encrypted)) {
       throw new UncompressError('PasswordRequired', 'the rar archive is encrypted and no UnCompressKey was given');
     }
-    if (options.listOnly) return { declaredEntries: headers.length, members: members(headers.map((fileHeader) => ({ fileHeader })), 0, options) };
     checkDeclared(headers.length, headers.reduce((sum, h) => sum + h.unpSize, 0), options);
     const total = headers.reduce((sum, h) => sum + h.unpSize, 0);
     const files = extractor.extract().files;

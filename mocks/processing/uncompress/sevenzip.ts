@@ -21,7 +21,8 @@ export async function openSevenZip(archive: ArchiveObject, options: ReaderOption
   const seven = await start();
   seven.module.FS.writeFile('/archive.7z', data);
   const password = `-p${options.password ?? NO_KEY}`;
-  run(seven, ['l', '-slt', '-sccUTF-8', password, '/archive.7z'], options.password !== undefined);
+  const keyGiven = options.password !== undefined;
+  run(seven, ['l', '-slt', '-sccUTF-8', password, '/archive.7z'], { keyGiven, encrypted: headersEncrypted(data) });
   const listed = parseListing(seven.out.join('\n'));
   if (options.password === undefined && listed.some((e) => e.encrypted)) {
     throw new UncompressError('PasswordRequired', 'the 7z archive is encrypted and no UnCompressKey was given');
@@ -29,7 +30,7 @@ export async function openSevenZip(archive: ArchiveObject, options: ReaderOption
   const names = listed.map((e) => e.path);
   if (options.listOnly) return { declaredEntries: listed.length, names, members: members(seven, listed, options) };
   checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options);
-  run(seven, ['x', '-y', '-bd', '-sccUTF-8', password, '-o/out', '/archive.7z'], options.password !== undefined);
+  run(seven, ['x', '-y', '-bd', '-sccUTF-8', password, '-o/out', '/archive.7z'], { keyGiven, encrypted: listed.some((e) => e.encrypted) });
   seven.module.FS.unlink('/archive.7z');
   return { declaredEntries: listed.length, names, members: members(seven, listed, options) };
 }
@@ -59,23 +60,41 @@ async function start(): Promise<Console7z> {
   return { module, out, err };
 }
 
-function run(seven: Console7z, args: string[], keyGiven: boolean): void {
+/** Whether a wrong or missing key can explain a failure: keys given, and what is known to be encrypted. */
+interface KeyState { keyGiven: boolean; encrypted: boolean }
+
+function run(seven: Console7z, args: string[], key: KeyState): void {
   seven.out.length = 0;
   seven.err.length = 0;
   let code: unknown;
+  let threw = false;
   try {
     code = seven.module.callMain(args);
-  } catch (error) {
-    throw new UncompressError('ArchiveCorrupted', `7-Zip stopped: ${String(error)}`);
+  } catch {
+    threw = true; // this WASM build aborts with a bare C++ exception on some wrong-key decodes
   }
-  if (code === 0) return;
+  if (code === 0 && !threw) return;
   const message = [...seven.err, ...seven.out].join(' ');
-  if (/wrong password|encrypted/i.test(message)) {
-    throw keyGiven
+  if (/wrong password|encrypted/i.test(message) || (threw && key.encrypted)) {
+    throw key.keyGiven
       ? new UncompressError('InvalidPassword', 'the UnCompressKey does not decrypt the 7z archive')
       : new UncompressError('PasswordRequired', 'the 7z archive is encrypted and no UnCompressKey was given');
   }
   throw new UncompressError('ArchiveCorrupted', `the 7z archive is corrupt: ${seven.err.join(' ').trim() || `exit code ${String(code)}`}`);
+}
+
+// 7z coder id of 7zAES; found in the encoded (packed) header only when names are encrypted (-mhe=on).
+const AES_CODER = [0x06, 0xf1, 0x07, 0x01];
+
+/** True when the archive's header is encoded with AES, read from the start header's next-header pointer. */
+function headersEncrypted(data: Uint8Array): boolean {
+  if (data.byteLength < 32) return false;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const start = 32 + Number(view.getBigUint64(12, true));
+  const size = Number(view.getBigUint64(20, true));
+  if (data[start] !== 0x17 || start + size > data.byteLength) return false;
+  const header = data.subarray(start, start + size);
+  return header.some((_, i) => AES_CODER.every((byte, j) => header[i + j] === byte));
 }
 
 /** Parses `7zz l -slt`: one `Key = Value` block per entry after the `----------` line. */

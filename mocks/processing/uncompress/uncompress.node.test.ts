@@ -24,11 +24,18 @@ afterEach(() => {
   cleanups = [];
 });
 
-/** Builds the archive with a CLI tool (run inside root/, writing ../name). */
+const built = new Map<string, Uint8Array>();
+
+/** Builds the archive with a CLI tool (run inside root/, writing ../name); once per tree and command line. */
 function build(tree: Tree, command: string, args: string[], name: string): Uint8Array {
+  const id = JSON.stringify([Object.keys(tree), command, args]);
+  const cached = built.get(id);
+  if (cached) return cached;
   const { dir, cleanup } = writeTree(tree);
   cleanups.push(cleanup);
-  return archiveWith(dir, command, args, name);
+  const archive = archiveWith(dir, command, args, name);
+  built.set(id, archive);
+  return archive;
 }
 
 const CASES: [string, string, string[], string?][] = [
@@ -72,5 +79,23 @@ describe('uncompressArchive extracts what the CLI tools wrote, byte for byte', (
     const outcome = await uncompressArchive(ctx, { Object: 'in/data.csv.gz' }, { Prefix: 'out/' }, OUTPUT);
     expect(outcome.ok && outcome.result.FileCount).toBe(1);
     expect(await readObject(ctx, 'out/data.csv')).toEqual(content);
+  });
+
+  it.each([
+    ['zipcrypto', 'zip', ['-qr', '-P', 'right', '../p.zip', '.']],
+    ['aes256', '7z', ['a', '-bd', '-tzip', '-mem=AES256', '-pright', '../p.zip', '.']],
+    ['7z', '7z', ['a', '-bd', '-t7z', '-pright', '../p.zip', '.']],
+    ['7z -mhe', '7z', ['a', '-bd', '-t7z', '-pright', '-mhe=on', '../p.zip', '.']],
+  ] as const)('%s: missing key → PasswordRequired, wrong key → InvalidPassword, nothing written', async (_, command, args) => {
+    const archive = build({ 'a.txt': encoder.encode('secret content') }, command, [...args], 'p.zip');
+    const codes = [];
+    for (const key of [undefined, base64('wrong')]) {
+      const ctx = makeContext();
+      await ctx.store.put(BUCKET, 'p.zip', archive);
+      const outcome = await uncompressArchive(ctx, { Object: 'p.zip' }, key ? { UnCompressKey: key } : {}, OUTPUT);
+      codes.push(outcome.ok ? 'ok' : outcome.failure.Code);
+      expect(await allKeys(ctx)).toEqual(['p.zip']);
+    }
+    expect(codes).toEqual(['PasswordRequired', 'InvalidPassword']);
   });
 });
