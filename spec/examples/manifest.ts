@@ -1,8 +1,8 @@
 /**
  * Reads `spec/examples/manifest.yaml` (one entry per example body) and derives the OpenAPI Example
  * Objects that operations reference (`spec/<api>/components/examples/<name>.yaml`). The body files
- * stay the single source: Redocly does not resolve `$ref` inside `value`, so the literal text is
- * copied into the Example Object by `sync-examples.ts` and a test fails when the copies drift.
+ * stay the single source: Redocly does not resolve `$ref` inside `value`, so the body (XML text,
+ * parsed JSON) is copied into the Example Object by `sync-examples.ts`; a test fails when they drift.
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -46,13 +46,22 @@ export function exampleObjectPath(entry: ManifestEntry): string {
 export function exampleObjects(entries: ManifestEntry[] = readManifest()): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of entries.filter((e) => e.valid)) {
-    const value = readFileSync(join(examplesDir, entry.file), 'utf8');
+    const value = exampleValue(entry);
     const description = [`Body file: spec/examples/${entry.file}. Source: ${entry.source}.`, entry.note && `Note: ${entry.note}`].filter(Boolean).join(' ');
     const object = { summary: `${entry.schema} — ${exampleName(entry.file)}`, description, value };
     const header = `# Derived from spec/examples/${entry.file} by spec/examples/sync-examples.ts; edit the body file, not this one.\n`;
     out.set(exampleObjectPath(entry), header + stringify(object, { lineWidth: 0 }));
   }
   return out;
+}
+
+/**
+ * The Example Object `value` of a body: XML as its literal text (Prism serves it verbatim), JSON as
+ * the parsed value so JSON tools see an object, not a string holding JSON.
+ */
+export function exampleValue(entry: ManifestEntry): unknown {
+  const text = readFileSync(join(examplesDir, entry.file), 'utf8');
+  return extname(entry.file) === '.json' ? (JSON.parse(text) as unknown) : text;
 }
 
 /** Absolute path of a file under spec/. */
