@@ -1,5 +1,5 @@
 import type { ProcessingLimits } from '../types.ts';
-import { UncompressError, throwIfAborted } from './errors.ts';
+import { decoding, UncompressError, throwIfAborted } from './errors.ts';
 
 /**
  * Enforces the job limits while extracting: entry and file counts, and total uncompressed bytes and
@@ -37,7 +37,7 @@ export class ExtractionGuard {
 
   /** Passes a member's bytes through, failing as soon as a byte limit is crossed. */
   async *meter(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-    for await (const chunk of source) {
+    for await (const chunk of decoding(source)) {
       throwIfAborted(this.#signal);
       this.#bytes += chunk.byteLength;
       if (this.#bytes > this.#limits.maxUncompressedBytes) {

@@ -1,7 +1,7 @@
 import type { ProcessContext } from '../types.ts';
 import type { UncompressCodecs } from './codecs.ts';
 import { detectFormat, DETECT_BYTES, type ArchiveFormat } from './detect.ts';
-import { UncompressError } from './errors.ts';
+import { decoding, UncompressError } from './errors.ts';
 import type { ArchiveWalk, ReaderOptions } from './members.ts';
 import { openRar } from './rar.ts';
 import { openSevenZip } from './sevenzip.ts';
@@ -42,7 +42,7 @@ export async function openArchive(ctx: ProcessContext, request: OpenRequest): Pr
     ...(request.listOnly && { listOnly: true }),
   };
   const walk = await readerFor(format)(archive, options);
-  return { format, size: meta.size, walk };
+  return { format, size: meta.size, walk: { ...walk, members: decoding(walk.members) } };
 }
 
 function readerFor(format: ArchiveFormat): (archive: ArchiveObject, options: ReaderOptions) => Promise<ArchiveWalk> {
