@@ -16,6 +16,11 @@ export async function collectBody(body: Body): Promise<Uint8Array> {
     parts.push(chunk);
     size += chunk.byteLength;
   }
+  return concatChunks(parts, size);
+}
+
+/** Joins chunks whose total size is known into one buffer. */
+export function concatChunks(parts: readonly Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let offset = 0;
   for (const part of parts) {

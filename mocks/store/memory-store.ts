@@ -1,5 +1,5 @@
 import type { HashFactory } from '../processing/hash/types.ts';
-import { consumeBody, spanOf } from './body.ts';
+import { concatChunks, consumeBody, spanOf } from './body.ts';
 import { ObjectIndex, copyMeta, newMeta } from './object-index.ts';
 import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions } from './types.ts';
 
@@ -29,9 +29,9 @@ export class MemoryStore implements ObjectStore {
   }
 
   async put(bucket: string, key: string, body: Body, options: PutOptions = {}): Promise<ObjectMeta> {
-    const chunks: Uint8Array[] = [];
-    // Copy: callers may reuse their buffers after the write returns.
-    const content = await consumeBody(body, this.#options.hash, (chunk) => chunks.push(chunk.slice()));
+    const packer = new ChunkPacker();
+    const content = await consumeBody(body, this.#options.hash, (chunk) => packer.add(chunk));
+    const chunks = packer.finish();
     const meta = newMeta(bucket, key, content, this.#options.now(), options);
     this.#objects.set({ meta, chunks });
     return copyMeta(meta);
@@ -50,6 +50,36 @@ export class MemoryStore implements ObjectStore {
     if (!stored) return undefined;
     stored.meta = { ...stored.meta, userMeta: { ...stored.meta.userMeta, ...userMeta } };
     return copyMeta(stored.meta);
+  }
+}
+
+const PACKED_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Copies a body into chunks of about 1 MiB: copies because callers may reuse their buffers, and
+ * large chunks because readers (hashing, archiving) are fastest with few big updates.
+ */
+class ChunkPacker {
+  readonly #chunks: Uint8Array[] = [];
+  #pending: Uint8Array[] = [];
+  #pendingBytes = 0;
+
+  add(chunk: Uint8Array): void {
+    this.#pending.push(chunk.slice());
+    this.#pendingBytes += chunk.byteLength;
+    if (this.#pendingBytes >= PACKED_CHUNK_BYTES) this.#flush();
+  }
+
+  finish(): Uint8Array[] {
+    this.#flush();
+    return this.#chunks;
+  }
+
+  #flush(): void {
+    if (this.#pending.length === 1) this.#chunks.push(this.#pending[0] as Uint8Array);
+    else if (this.#pending.length > 1) this.#chunks.push(concatChunks(this.#pending, this.#pendingBytes));
+    this.#pending = [];
+    this.#pendingBytes = 0;
   }
 }
 

@@ -64,6 +64,7 @@ export interface ObjectReadable {
 /** The store interface; implementations: memory (default, browser-safe) and filesystem (`--data-dir`). */
 export interface ObjectStore {
   head(bucket: string, key: string): Promise<ObjectMeta | undefined>;
+  /** The range is clamped to the object; one starting past the last byte yields an empty body. */
   get(bucket: string, key: string, range?: ByteRange): Promise<ObjectReadable | undefined>;
   /** Writes atomically: readers see the old object or the complete new one, never a part. */
   put(bucket: string, key: string, body: Body, options?: PutOptions): Promise<ObjectMeta>;
