@@ -938,7 +938,7 @@ export interface components {
          * @description Fields every `JobsDetail` carries, whatever its `Tag` (reference §2.5, §3.1). Merged with `allOf`.
          */
         JobsDetailCommon: {
-            /** @description `Success` unless `State` is `Failed`, then the failure code (e.g. `NoSuchKey`). */
+            /** @description `Success` unless `State` is `Failed`, then the failure code. No catalogue of job failure codes exists (§9.24); implementations use §5.3 codes where one fits, e.g. `NoSuchKey` for a missing source. */
             Code: string;
             /** @description Empty (`<Message/>`) unless the job failed; then the reason. */
             Message?: string;
@@ -1160,7 +1160,7 @@ export interface components {
                 "application/xml": components["schemas"]["Error"];
             };
         };
-        /** @description HTTP 404 with an `<Error>` body (reference §5.1, §5.3). Codes answered with 404: `NoSuchBucket` — bucket missing; `NoSuchKey` — object missing; `NoSuchJob` — job missing (cancel of an unknown id); `NoSuchQueue` — queue missing (the vendor code is undocumented, §5.3; this contract's choice). The CI host sends `x-ci-request-id` (and `x-ci-trace-id`), the COS host `x-cos-request-id` (and `x-cos-trace-id`). */
+        /** @description HTTP 404 with an `<Error>` body (reference §5.1, §5.3). Codes answered with 404: `NoSuchBucket` — bucket missing; `NoSuchKey` — object missing; `NoSuchJob` — job missing (cancel of an unknown id); `NoSuchQueue` — queue missing (§9.24: the vendor code is undocumented, §5.3; this contract's choice). The CI host sends `x-ci-request-id` (and `x-ci-trace-id`), the COS host `x-cos-request-id` (and `x-cos-trace-id`). */
         NotFound: {
             headers: {
                 "x-ci-request-id": components["headers"]["XCiRequestId"];
