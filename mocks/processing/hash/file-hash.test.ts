@@ -40,6 +40,7 @@ describe('hashObject (FileHashCode job)', () => {
       return outcome.failure?.Code;
     };
     expect(await code(hashObject(ctx, { Object: 'k' }, { Type: 'CRC64' }))).toBe('InvalidArgument');
+    expect(await code(hashObject(ctx, { Object: '' }, { Type: 'MD5' }))).toBe('InvalidArgument');
     expect(await code(hashObject(ctx, { Object: 'missing' }, { Type: 'MD5' }))).toBe('NoSuchKey');
     expect(await code(hashObject(ctx, { Object: 'k' }, { Type: 'MD5' }))).toBe('SizeLimitExceeded');
   });

@@ -19,6 +19,7 @@ export function hashObject(
 ): Promise<ProcessOutcome<FileHashCodeResult>> {
   const algorithm = ALGORITHMS.find((a) => a === config.Type?.toLowerCase());
   if (!algorithm) return failed('InvalidArgument', `FileHashCodeConfig.Type must be MD5, SHA1 or SHA256, got "${config.Type}"`);
+  if (!input.Object) return failed('InvalidArgument', 'Input.Object must name the object to hash');
   return digestObject(ctx, input.Object, algorithm, config.AddToHeader === true, ctx.limits.maxTotalBytes);
 }
 
