@@ -7,7 +7,7 @@
 export const ENGINE_FAULTS = [
   /** Cancel of a Running job succeeds (violates §2.8 "only jobs not yet executing"). */
   'cancel-running-accepted',
-  /** A running job's Progress drops once (violates 0→100 monotonic, §3.2). */
+  /** Late in a run (from 80 %), Progress falls to half and stays there until the job ends (violates 0→100 monotonic, §3.2). */
   'progress-decreases',
   /** A cancelled job is still started and finishes (violates terminal states never change, §3.2). */
   'terminal-state-changes',

@@ -90,12 +90,13 @@ function updateProgress(ctx: EngineContext, job: JobRecord, run: RunRuntime): vo
   const processed = run.procDone && run.outcome?.ok ? 100 : run.procProgress;
   const target = Math.min(99, run.timeProgress, processed);
   const current = job.detail.Progress;
-  let next = Math.max(current, target);
-  if (ctx.deps.faults.isOn('progress-decreases') && !run.progressDropped && current > 0) {
-    next = Math.floor(current / 2);
+  if (ctx.deps.faults.isOn('progress-decreases') && (run.progressDropped || target >= 80)) {
+    // Late in the run, progress falls to half and stays there: a long enough window to be seen.
+    if (!run.progressDropped) job.detail.Progress = Math.floor(current / 2);
     run.progressDropped = true;
+    return;
   }
-  job.detail.Progress = next;
+  job.detail.Progress = Math.max(current, target);
 }
 
 function maybeFinish(ctx: EngineContext, job: JobRecord, run: RunRuntime): void {
