@@ -43,3 +43,19 @@ export function pairsForList(listed: readonly string[], pairs: Iterable<readonly
   }
   return listed.flatMap((name) => (byName.get(name) ?? ['']).map((value): EncodedPair => [name, value]));
 }
+
+/**
+ * The orders a client may have put the listed pairs in: as listed (COS §6.1: sorted by encoded
+ * name), and sorted by the raw lower-case name, as [NODE] util.getAuth builds HttpParameters/
+ * HttpHeaders while listing encoded names — the two differ for names like `{` or `é`.
+ */
+export function candidateOrders(listed: readonly string[], pairs: ReadonlyArray<readonly [string, string]>): EncodedPair[][] {
+  const unique = [...new Set(listed)];
+  const asListed = pairsForList(unique, pairs);
+  const wanted = new Set(unique);
+  const raw = pairs.filter(([name]) => wanted.has(encodePair(name, '')[0])).map(([name, value]) => [name.toLowerCase(), name, value] as const);
+  raw.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const byRawName = raw.map(([, name, value]) => encodePair(name, value));
+  const same = pairString(byRawName) === pairString(asListed);
+  return same || byRawName.length !== asListed.length ? [asListed] : [asListed, byRawName];
+}

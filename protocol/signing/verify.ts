@@ -1,5 +1,5 @@
 import { authorizationFromPairs, parseWindow, splitAuthorizationHeader } from './authorization.ts';
-import { pairsForList, queryPairs } from './canonical.ts';
+import { candidateOrders, queryPairs } from './canonical.ts';
 import { computeSignature } from './compute.ts';
 import { constantTimeEqual, defaultSha1, type Sha1Primitives } from './digest.ts';
 import type { AuthorizationFields, KeyLookup, SigningDetails, SigningRequest, VerifyResult } from './types.ts';
@@ -36,23 +36,26 @@ function withinWindow(fields: AuthorizationFields, now: number): boolean | undef
   return windows.every((window) => window !== undefined && window.start <= now && now <= window.end);
 }
 
+/** Every way the client may have signed (host with/without port, pair orders); each distinct. */
 async function attempts(request: SigningRequest, fields: AuthorizationFields, secretKey: string, primitives: Sha1Primitives): Promise<SigningDetails[]> {
   const headers = Object.entries(request.headers);
   const host = headers.find(([name]) => name.toLowerCase() === 'host')?.[1];
   const hosts = fields.headerList.includes('host') && host !== undefined ? hostVariants(host) : [host];
-  const params = pairsForList([...new Set(fields.urlParamList)], queryPairs(request.query));
+  const headerSets = hosts.flatMap((hostValue) => candidateOrders(fields.headerList,
+    headers.map(([name, value]): [string, string] => [name, name.toLowerCase() === 'host' ? hostValue ?? value : value])));
   const results: SigningDetails[] = [];
-  for (const hostValue of hosts) {
-    const signedHeaders = headers.map(([name, value]): [string, string] => [name, name.toLowerCase() === 'host' ? hostValue ?? value : value]);
-    results.push(await computeSignature({
-      method: request.method,
-      path: request.path,
-      params,
-      headers: pairsForList([...new Set(fields.headerList)], signedHeaders),
-      signTime: fields.signTime,
-      keyTime: fields.keyTime,
-      secretKey,
-    }, primitives));
+  for (const params of candidateOrders(fields.urlParamList, queryPairs(request.query))) {
+    for (const signedHeaders of headerSets) {
+      results.push(await computeSignature({
+        method: request.method,
+        path: request.path,
+        params,
+        headers: signedHeaders,
+        signTime: fields.signTime,
+        keyTime: fields.keyTime,
+        secretKey,
+      }, primitives));
+    }
   }
   return results;
 }
