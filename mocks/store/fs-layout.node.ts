@@ -53,7 +53,8 @@ export class FsLayout {
 
   /** Where an object's sidecar lives. */
   sidecarPath(bucket: string, key: string): string {
-    const hash = createHash('sha256').update(bucket).update('\u0000').update(key).digest('hex');
+    // UTF-16 code units, not UTF-8: lossless even for lone surrogates, so distinct keys never share a file.
+    const hash = createHash('sha256').update(`${bucket}\u0000${key}`, 'utf16le').digest('hex');
     return join(this.meta, hash.slice(0, 2), `${hash}.json`);
   }
 

@@ -44,7 +44,7 @@ describe('FsStore persistence and safety', () => {
   it('stores hostile keys inside the data folder only', async () => {
     const dir = await freshDir();
     const store = await openStore(dir);
-    const keys = ['../../escape', '..', '/abs/olute', 'a/../../b', 'CON', 'x'.repeat(1000), '文档/😀\u0000nul', 'a\\b', ' '];
+    const keys = ['../../escape', '..', '/abs/olute', 'a/../../b', 'CON', 'x'.repeat(1000), '文档/😀\u0000nul', 'a\\b', ' ', '\uD800', '\uDC00'];
     for (const key of keys) await store.put(B, key, bytes(key));
     for (const key of keys) expect(await readAll(store, B, key)).toEqual(bytes(key));
     expect(await readdir(dirname(dir))).toEqual(['data']);
