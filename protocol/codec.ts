@@ -12,7 +12,9 @@ import { compileEncoder, type ElementEncoder } from './encode.ts';
 import { SchemaModel, type OpenApiDocument } from './schema-model.ts';
 import { MalformedXmlError, parseXml } from './xml-tree.ts';
 
+/** Re-exported so callers of the codec can catch decode failures without importing internals. */
 export { MalformedXmlError } from './xml-tree.ts';
+/** Re-exported: the document shape `createCodec` accepts. */
 export type { OpenApiDocument } from './schema-model.ts';
 
 /** The declaration `encode(..., { declaration: true })` puts in front of the root element. */
