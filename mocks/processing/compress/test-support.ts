@@ -5,6 +5,7 @@
 import { gunzipSync, unzipSync } from 'fflate';
 import type { ObjectStore } from '../../store/types.ts';
 import { BUCKET } from '../uncompress/test-support.ts';
+import { crc32 } from './crc32.ts';
 
 const decoder = new TextDecoder();
 
@@ -62,4 +63,9 @@ function parsePax(text: string): Record<string, string> {
 /** Bytes of a UTF-8 string. */
 export function text(value: string): Uint8Array {
   return new TextEncoder().encode(value);
+}
+
+/** name → "size:crc32" — compares big trees quickly (deep-equal over MiB-sized arrays is slow) with readable diffs. */
+export function fingerprint(files: Files): Record<string, string> {
+  return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, `${data.length}:${crc32(data).toString(16)}`]));
 }
