@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JobListQuery } from './queries.ts';
-import { requestFor, testEngine } from './test-support.ts';
+import { fixedTiming, requestFor, testEngine } from './test-support.ts';
 
-const quick = { timing: { startLatencyMs: [100, 100] as [number, number], jitter: 0, baseDurationMs: { FileHashCode: 1000, FileUncompress: 1000, FileCompress: 1000 }, perKeyMs: 0 } };
+const quick = { timing: fixedTiming() };
 
 async function cancelWhileRunning(fault: boolean) {
   const t = testEngine(quick);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMING } from './timing.ts';
-import { requestFor, testEngine } from './test-support.ts';
+import { fixedTiming, requestFor, testEngine } from './test-support.ts';
 
-const fixed = { timing: { ...DEFAULT_TIMING, startLatencyMs: [200, 200] as [number, number], jitter: 0, baseDurationMs: { FileHashCode: 1000, FileUncompress: 1000, FileCompress: 1000 }, perKeyMs: 0 } };
+const fixed = { timing: fixedTiming(200, 1000) };
 
 /** Lets pending promise callbacks run (the fake processors need a few turns). */
 async function flush(): Promise<void> {
@@ -75,16 +74,20 @@ describe('job lifecycle on the virtual clock', () => {
     expect(state(JobId).Operation.FileHashCodeResult?.MD5).toBe('abc');
   });
 
-  it('progress reported by the processor is merged monotonically and capped at 99 before Success', async () => {
-    const { engine, clock, state } = testEngine({ ...fixed, behaviour: () => ({ progress: [80, 40, 100], hang: true }) });
+  it('progress reported by the processor is merged monotonically and bounds the shown progress', async () => {
+    const { engine, clock, state } = testEngine({ ...fixed, behaviour: (job) => ({ progress: job.detail.Operation.UserData ? [100] : [80, 40], hang: true }) });
     const { JobId } = engine.submit(requestFor('FileHashCode'));
+    const reportsAll = engine.submit(requestFor('FileHashCode', { Operation: { FileHashCodeConfig: { Type: 'MD5' }, UserData: 'full' } })).JobId;
     clock.advance(200);
     await flush();
     clock.advance(500);
     expect(state(JobId).Progress).toBe(50);
     clock.advance(10_000);
     await flush();
-    expect(state(JobId)).toMatchObject({ State: 'Running', Progress: 99 });
+    // The processor's report went 80 → 40; the higher one counts.
+    expect(state(JobId)).toMatchObject({ State: 'Running', Progress: 80 });
+    // 100 % reported but the processor has not returned: not finished, so not 100 yet.
+    expect(state(reportsAll)).toMatchObject({ State: 'Running', Progress: 99 });
   });
 
   it('a failing processor ends the job Failed with its Code/Message, progress kept, partial result shown', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { requestFor, testEngine } from './test-support.ts';
+import { fixedTiming, requestFor, testEngine } from './test-support.ts';
 
 const BUCKET = 'examplebucket-1250000000';
 const REGION = 'ap-chongqing';
-const quick = { timing: { startLatencyMs: [100, 100] as [number, number], jitter: 0, baseDurationMs: { FileHashCode: 1000, FileUncompress: 1000, FileCompress: 1000 }, perKeyMs: 0 } };
+const quick = { timing: fixedTiming() };
 const active = { Name: 'My-Queue-file', State: 'Active', NotifyConfig: { State: 'Off' } };
 
 describe('queues and scheduling', () => {

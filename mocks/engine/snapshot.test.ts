@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_FAILURE } from './snapshot.ts';
-import { requestFor, testEngine } from './test-support.ts';
+import { fixedTiming, requestFor, testEngine } from './test-support.ts';
 
-const quick = { timing: { startLatencyMs: [100, 100] as [number, number], jitter: 0, baseDurationMs: { FileHashCode: 1000, FileUncompress: 1000, FileCompress: 1000 }, perKeyMs: 0 }, queueDefaults: { maxConcurrent: 1 } };
+const quick = { timing: fixedTiming(), queueDefaults: { maxConcurrent: 1 } };
 
 describe('snapshot / restore / reset', () => {
   it('snapshots to plain JSON and restores into a fresh engine: done jobs as they were, Running ones Failed, waiting ones run', async () => {

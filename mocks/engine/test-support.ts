@@ -3,6 +3,7 @@ import type { ProcessFailure, ProcessOutcome } from '../processing/types.ts';
 import type { JobProcessor } from './context.ts';
 import { JobEngine, type EngineOptions } from './engine.ts';
 import type { TaskFinishEvent } from './events.ts';
+import type { TimingOptions } from './timing.ts';
 import type { IdGenerator, JobDetail, JobRecord, JobResult, JobTag, SubmitRequest } from './types.ts';
 import { VirtualClock } from './virtual-clock.ts';
 import { advanceSettled } from './virtual-time.ts';
@@ -62,6 +63,11 @@ export function requestFor(tag: JobTag, extra: Partial<SubmitRequest> = {}): Sub
   };
   const input = tag === 'FileCompress' ? {} : { Input: { Object: 'in/file.zip' } };
   return { ...base, Tag: tag, ...input, Operation: operations[tag], ...extra };
+}
+
+/** Timing without jitter: every job starts after `latencyMs` and runs for `durationMs`. */
+export function fixedTiming(latencyMs = 100, durationMs = 1000): Partial<TimingOptions> {
+  return { startLatencyMs: [latencyMs, latencyMs], jitter: 0, perKeyMs: 0, baseDurationMs: { FileHashCode: durationMs, FileUncompress: durationMs, FileCompress: durationMs } };
 }
 
 /** An engine on a virtual clock with a fake processor, collecting the events it emits. */
