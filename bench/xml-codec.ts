@@ -2,7 +2,8 @@
  * XML codec benchmark: decoding and encoding one job document (a `SubmitJobResponse` whose
  * `JobsDetail` carries config, output and a result with a file list), side by side with the
  * xml2js parser/Builder the team had standardised on and with fast-xml-parser. Medians of
- * interleaved rounds after a warm-up; µs per document.
+ * interleaved rounds after a warm-up; µs per document, as wall time and as this process's CPU
+ * time (user + system), which stays meaningful when other jobs load the machine.
  *   npx tsx bench/xml-codec.ts [--quick] [--runs N]
  */
 import { loadavg } from 'node:os';
@@ -51,24 +52,29 @@ const variants: { group: string; name: string; run: () => unknown }[] = [
   { group: 'encode', name: 'codec.encode (compiled serializer)', run: () => codec.encode(typed, 'SubmitJobResponse') },
 ];
 
-function timeOnce(run: () => unknown): number {
+function timeOnce(run: () => unknown): { wall: number; cpu: number } {
+  const cpuStart = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < iterations; i++) run();
-  return ((performance.now() - started) * 1000) / iterations;
+  const wall = ((performance.now() - started) * 1000) / iterations;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / iterations };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 for (const variant of variants) timeOnce(variant.run); // warm-up: JIT and the codec's compile-once caches
-const samples = new Map(variants.map((variant) => [variant.name, [] as number[]]));
+const samples = new Map(variants.map((variant) => [variant.name, [] as { wall: number; cpu: number }[]]));
 for (let round = 0; round < rounds; round++) for (const variant of variants) samples.get(variant.name)?.push(timeOnce(variant.run));
+const medianOf = (name: string, key: 'wall' | 'cpu'): number => median((samples.get(name) ?? []).map((sample) => sample[key]));
 
 console.log(`xml-codec: ${xml.length} chars, ${rounds} rounds × ${iterations} iterations, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 for (const group of ['decode', 'encode']) {
   const inGroup = variants.filter((variant) => variant.group === group);
-  const baseline = median(samples.get(inGroup[0]!.name) ?? []);
+  const baseline = medianOf(inGroup[0]!.name, 'cpu');
   for (const variant of inGroup) {
-    const value = median(samples.get(variant.name) ?? []);
-    console.log(`${group}  ${value.toFixed(2).padStart(8)} µs  ${(baseline / value).toFixed(1).padStart(5)}× vs baseline  ${variant.name}`);
+    const wall = medianOf(variant.name, 'wall');
+    const cpu = medianOf(variant.name, 'cpu');
+    console.log(`${group}  wall ${wall.toFixed(2).padStart(7)} µs  cpu ${cpu.toFixed(2).padStart(7)} µs  ${(baseline / cpu).toFixed(1).padStart(5)}× (cpu) vs baseline  ${variant.name}`);
   }
 }
