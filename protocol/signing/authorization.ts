@@ -1,4 +1,5 @@
 import type { AuthorizationFields, SigningDetails } from './types.ts';
+import { cosUrlEncode, decodePathLeniently } from './url-encode.ts';
 
 /** The `Authorization` value in the field order every SDK uses (reference §6.1 step 8). */
 export function formatAuthorization(secretId: string, details: SigningDetails): string {
@@ -26,7 +27,10 @@ export function authorizationFromPairs(pairs: Iterable<readonly [string, string]
   for (const name of ['q-sign-time', 'q-key-time']) {
     if (!TIME_WINDOW.test(get(name))) return { error: `${name} "${get(name)}" is not <start>;<end> in unix seconds` };
   }
-  const list = (name: string): string[] => get(name).split(';').filter((item) => item !== '').map((item) => item.toLowerCase());
+  // Re-encoding makes `%7b` (header, or an encoded presigned URL) and `{` (a presigned URL with the
+  // Authorization appended raw, as the Node SDK's getObjectUrl does) name the same parameter.
+  const list = (name: string): string[] => get(name).split(';').filter((item) => item !== '')
+    .map((item) => cosUrlEncode(decodePathLeniently(item)).toLowerCase());
   return {
     algorithm: get('q-sign-algorithm'),
     secretId: get('q-ak'),

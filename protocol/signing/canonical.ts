@@ -4,6 +4,9 @@ import type { QueryInput } from './types.ts';
 /** A name/value pair after COS encoding: name lower-cased and encoded, value encoded (§6.1 step 3). */
 export type EncodedPair = readonly [name: string, value: string];
 
+/** Orders strings by UTF-16 code units, as the SDKs' `sort`/`<` do. */
+export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Query input as an ordered list of decoded pairs (duplicates kept). */
 export function queryPairs(query: QueryInput): Array<readonly [string, string]> {
   return Array.isArray(query) ? [...(query as ReadonlyArray<readonly [string, string]>)] : Object.entries(query);
@@ -17,7 +20,7 @@ export function encodePair(name: string, value: string): EncodedPair {
 /** Encodes and sorts pairs by encoded name (stable, so repeated names keep their order). */
 export function canonicalPairs(pairs: Iterable<readonly [string, string]>): EncodedPair[] {
   const encoded = [...pairs].map(([name, value]) => encodePair(name, value));
-  return encoded.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return encoded.sort(([a], [b]) => compareCodeUnits(a, b));
 }
 
 /** `k1;k2` — each name once, in first-seen order (UrlParamList / HeaderList). */
@@ -54,7 +57,7 @@ export function candidateOrders(listed: readonly string[], pairs: ReadonlyArray<
   const asListed = pairsForList(unique, pairs);
   const wanted = new Set(unique);
   const raw = pairs.filter(([name]) => wanted.has(encodePair(name, '')[0])).map(([name, value]) => [name.toLowerCase(), name, value] as const);
-  raw.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  raw.sort(([a], [b]) => compareCodeUnits(a, b));
   const byRawName = raw.map(([, name, value]) => encodePair(name, value));
   const same = pairString(byRawName) === pairString(asListed);
   return same || byRawName.length !== asListed.length ? [asListed] : [asListed, byRawName];

@@ -21,6 +21,14 @@ describe('verify', () => {
     expect(await verify(signingRequestFromWebRequest(request), lookup, TIMES.start)).toEqual({ ok: true, secretId: 'AKIDverify' });
   });
 
+  it('accepts a presigned URL with the Authorization appended unencoded (Node SDK getObjectUrl style)', async () => {
+    const request: SigningRequest = { method: 'GET', path: '/a b.zip', query: [['{', 'x'], ['ci-process', 'zippreview']], headers: { host: 'b-1250000000.cos.ap-guangzhou.myqcloud.com' } };
+    const authorization = await sign(request, CREDENTIALS, TIMES);
+    expect(authorization).toContain('q-url-param-list=%7b;ci-process&');
+    const url = `http://b-1250000000.cos.ap-guangzhou.myqcloud.com/a%20b.zip?%7B=x&ci-process=zippreview&${authorization}`;
+    expect(await verify(signingRequestFromWebRequest(new Request(url)), lookup, TIMES.start)).toEqual({ ok: true, secretId: 'AKIDverify' });
+  });
+
   it('awaits an async key lookup and reports an unknown SecretId as InvalidAccessKeyId', async () => {
     const authorization = await sign(REQUEST, CREDENTIALS, TIMES);
     expect(await verify(withAuthorization(authorization), async (id) => lookup(id), TIMES.start)).toMatchObject({ ok: true });
