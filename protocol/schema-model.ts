@@ -94,6 +94,9 @@ export class SchemaModel {
       const resolved = typeof propSchema.$ref === 'string' ? this.raw(refName(propSchema.$ref)) : propSchema;
       const repeated = resolved.type === 'array';
       const itemSchema = repeated ? asSchema(resolved.items ?? {}, `${prop}.items`) : propSchema;
+      if ((propSchema.xml as { wrapped?: unknown } | undefined)?.wrapped === true || (resolved.xml as { wrapped?: unknown } | undefined)?.wrapped === true) {
+        throw new FileprocSchemaError(`[fileproc] ${prop}: xml.wrapped arrays are not supported; repeat the element instead`);
+      }
       const element = xmlName(repeated ? itemSchema : undefined) ?? xmlName(propSchema) ?? prop;
       const field: Field = { prop, element, node: this.build(itemSchema), repeated, required: required.has(prop), schema: resolved };
       node.fields.push(field);
@@ -148,7 +151,6 @@ function leafType(schema: RawSchema): LeafType {
 }
 
 function xmlName(schema: RawSchema | undefined): string | undefined {
-  const xml = schema?.xml as { name?: unknown; wrapped?: unknown } | undefined;
-  if (xml?.wrapped === true) throw new FileprocSchemaError('[fileproc] xml.wrapped arrays are not supported; repeat the element instead');
+  const xml = schema?.xml as { name?: unknown } | undefined;
   return typeof xml?.name === 'string' ? xml.name : undefined;
 }
