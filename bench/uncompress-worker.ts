@@ -1,0 +1,35 @@
+/**
+ * Child process of bench/uncompress.ts: extracts one archive of a filesystem store with
+ * `uncompressArchive` into the same store (prefix `out/`, cleared first, outside the timing) and prints
+ * `{ ms, fileCount, maxRssKiB, rssBeforeKiB }`, so each measurement has its own process and peak RSS.
+ * Usage: uncompress-worker.ts <storeDir> <bucket> <key> <node|web> <inMemoryArchiveLimit>
+ */
+import { nodeHashFactory } from '../mocks/processing/hash/node-hash.node.ts';
+import type { ProcessContext } from '../mocks/processing/types.ts';
+import { nodeCodecs } from '../mocks/processing/uncompress/codecs.node.ts';
+import { webCodecs } from '../mocks/processing/uncompress/codecs.ts';
+import { uncompressArchive } from '../mocks/processing/uncompress/uncompress.ts';
+import { FsStore } from '../mocks/store/fs-store.node.ts';
+
+const [dir, bucket, key, codecName, limit] = process.argv.slice(2) as [string, string, string, string, string];
+// Not durable: the CLI baselines do not fsync either.
+const store = await FsStore.open({ dir, now: () => Date.now(), hash: nodeHashFactory, durable: false });
+for (;;) {
+  const page = await store.list(bucket, { prefix: 'out/' });
+  if (page.objects.length === 0) break;
+  for (const object of page.objects) await store.delete(bucket, object.key);
+}
+const ctx: ProcessContext = {
+  store, hash: nodeHashFactory, bucket, region: 'ap-guangzhou',
+  limits: { maxFiles: 100_000, maxTotalBytes: 50 * 1024 ** 3, maxEntries: 100_000, maxUncompressedBytes: 50 * 1024 ** 3, maxCompressionRatio: 1000 },
+  onProgress: () => undefined,
+  now: () => Date.now(),
+};
+const rssBeforeKiB = process.resourceUsage().maxRSS;
+const started = performance.now();
+const outcome = await uncompressArchive(ctx, { Object: key }, { Prefix: 'out/' }, { Region: 'ap-guangzhou', Bucket: bucket }, {
+  codecs: codecName === 'web' ? webCodecs : nodeCodecs, inMemoryArchiveLimit: Number(limit),
+});
+const ms = performance.now() - started;
+if (!outcome.ok) throw new Error(`[fileproc] bench uncompress failed: ${outcome.failure.Code} ${outcome.failure.Message}`);
+process.stdout.write(JSON.stringify({ ms, fileCount: outcome.result.FileCount, maxRssKiB: process.resourceUsage().maxRSS, rssBeforeKiB }));
