@@ -80,3 +80,8 @@ export const jdcloudDocument: OpenApiDocument = jdcloudBundle;
 export const cosCiCodec: Codec<CosCiSchemas> = createCodec<CosCiSchemas>(cosCiDocument);
 /** Codec for JD Cloud bodies (`CompressRequest`, `Error`). */
 export const jdcloudCodec: Codec<JdcloudSchemas> = createCodec<JdcloudSchemas>(jdcloudDocument);
+
+/** A bundled codec with plain-string schema names, for callers that pick the API at run time (CLI, conformance). */
+export function codecFor(api: 'cos-ci' | 'jdcloud'): Codec<Record<string, unknown>> {
+  return (api === 'jdcloud' ? jdcloudCodec : cosCiCodec) as unknown as Codec<Record<string, unknown>>;
+}

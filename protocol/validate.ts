@@ -92,3 +92,8 @@ export const cosCiValidator: Validator<CosCiSchemas> = createValidator(cosCiDocu
 export const jdcloudValidator: Validator<JdcloudSchemas> = createValidator(jdcloudDocument, jdcloudCodec);
 /** Decode + validate a COS CI body (`parseBody(xml, 'SubmitJobRequest')`); JD bodies: `jdcloudValidator.parseBody`. */
 export const parseBody: Validator<CosCiSchemas>['parseBody'] = (xml, schemaName) => cosCiValidator.parseBody(xml, schemaName);
+
+/** A bundled validator with plain-string schema names, for callers that pick the API at run time (CLI, conformance). */
+export function validatorFor(api: 'cos-ci' | 'jdcloud'): Validator<Record<string, unknown>> {
+  return (api === 'jdcloud' ? jdcloudValidator : cosCiValidator) as unknown as Validator<Record<string, unknown>>;
+}
