@@ -1,5 +1,6 @@
 /** Public surface of the pure job engine (`mocks/engine`). */
 export type { Clock, TimerHandle } from './clock.ts';
+export { checkClockContract } from './clock-contract.ts';
 export { VirtualClock } from './virtual-clock.ts';
 export { advanceSettled, runUntilIdleSettled, type Settleable } from './virtual-time.ts';
 export { createSeededRandom, type RandomSource } from './random.ts';
