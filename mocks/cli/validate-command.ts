@@ -2,6 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { cosCiValidator, jdcloudValidator } from '../../protocol/validate.ts';
 
+// Schema names are user input here, so the per-document schema typing is erased on purpose.
+type UntypedParse = (xml: string, schemaName: string) => ReturnType<typeof cosCiValidator.parseBody>;
+const validators: Record<string, { parseBody: UntypedParse } | undefined> = {
+  'cos-ci': cosCiValidator as unknown as { parseBody: UntypedParse },
+  jdcloud: jdcloudValidator as unknown as { parseBody: UntypedParse },
+};
+
 const help = `Usage: fileproc validate <file.xml> --schema <ComponentName> [--api cos-ci|jdcloud]
 
 Decodes the XML body with the spec-driven codec and validates it against the named component
@@ -20,7 +27,7 @@ export async function validateCommand(args: string[]): Promise<number> {
     return 0;
   }
   const [file] = positionals;
-  const validator = values.api === 'jdcloud' ? jdcloudValidator : values.api === 'cos-ci' ? cosCiValidator : undefined;
+  const validator = validators[values.api ?? ''];
   if (!file || !values.schema || !validator) {
     console.error(`[fileproc] validate needs a file, --schema and --api cos-ci|jdcloud.\n${help}`);
     return 2;
@@ -34,7 +41,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   }
   let result;
   try {
-    result = validator.parseBody(xml, values.schema as never);
+    result = validator.parseBody(xml, values.schema);
   } catch (error) {
     console.error(`[fileproc] ${(error as Error).message}`);
     return 2;
