@@ -3,7 +3,7 @@
  * side with `unzip`, `tar xzf` and `7z x` extracting the very same archives (built once by zip, tar and
  * 7z). Medians of ≥ 3 interleaved runs after one warm-up round, peak RSS per process; then peak RSS
  * while extracting one 2 GiB member. Goals: ≤ 1.2× the CLI time, ≤ 256 MiB RSS.
- *   npx tsx bench/uncompress.ts [--quick] [--runs N]
+ *   npx tsx bench/uncompress.ts [--quick] [--runs N] [--rss-only]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { BENCH_DATA_ROOT, ensureDataset, ensureLargeFile, isQuick, QUICK_DATASET
 
 const MiB = 1024 * 1024;
 const quick = isQuick();
+const rssOnly = process.argv.includes('--rss-only'); // skip the side-by-side part
 const runsArg = process.argv.indexOf('--runs');
 const runs = Math.max(3, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3);
 const BUCKET = 'bench-1250000000';
@@ -70,60 +71,65 @@ async function putOnce(store: FsStore, key: string, path: string): Promise<void>
   if (!(await store.head(BUCKET, key))) await store.put(BUCKET, key, createReadStream(path, { highWaterMark: 4 * MiB }));
 }
 
+/** Ours vs the CLI tools on the shared data set, as zip, tar.gz and 7z. */
+async function sideBySide(): Promise<void> {
+  const dataset = await ensureDataset(quick ? QUICK_DATASET : {});
+  const totalMiB = dataset.files.reduce((n, f) => n + f.size, 0) / MiB;
+  // The archives hold the whole folder, the data set's manifest.json included.
+  const expectedFiles = Number(execFileSync('find', [dataset.dir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').length);
+  const work = join(BENCH_DATA_ROOT, `uncompress-${dataset.dir.split('/').pop()}`);
+  const archives = {
+    zip: archiveOnce(join(work, 'set.zip'), 'zip', ['-qr', join(work, 'set.zip'), '.'], dataset.dir),
+    'tar.gz': archiveOnce(join(work, 'set.tar.gz'), 'tar', ['-czf', join(work, 'set.tar.gz'), '.'], dataset.dir),
+    '7z': archiveOnce(join(work, 'set.7z'), '7z', ['a', '-bd', join(work, 'set.7z'), '.'], dataset.dir),
+  };
+  const storeDir = join(work, 'store');
+  const store = await FsStore.open({ dir: storeDir, now: () => Date.now(), hash: nodeHashFactory, durable: false });
+  for (const [format, path] of Object.entries(archives)) await putOnce(store, `in/set.${format}`, path);
+
+  const unzip = cli('unzip -q (baseline)', 'unzip', (a, o) => ['-q', '-o', a, '-d', o]);
+  const sevenX = cli('7z x (baseline)', '7z', (a, o) => ['x', '-bd', '-y', `-o${o}`, a]);
+  const tarX = cli('tar xzf (baseline)', 'tar', (a, o) => ['-xzf', a, '-C', o]);
+  const plan: [keyof typeof archives, Variant[]][] = [
+    ['zip', [unzip, sevenX, ours('web', storeDir), ours('node', storeDir)]],
+    ['tar.gz', [tarX, ours('web', storeDir), ours('node', storeDir)]],
+    ['7z', [sevenX, ours('node', storeDir)]],
+  ];
+  console.log(`uncompress benchmark: ${dataset.files.length} files, ${totalMiB.toFixed(0)} MiB, ${runs} runs + 1 warm-up; load: ${uptime()}`);
+  const rows: string[][] = [];
+  for (const [format, variants] of plan) {
+    const times = new Map<Variant, number[]>(variants.map((v) => [v, []]));
+    const rss = new Map<Variant, number>();
+    const failed = new Map<Variant, string>();
+    for (let round = 0; round <= runs; round++) {
+      for (const variant of variants) {
+        if (failed.has(variant)) continue;
+        try {
+          const result = variant.run(archives[format], `in/set.${format}`);
+          if (result.fileCount !== undefined && result.fileCount !== expectedFiles) throw new Error(`[fileproc] extracted ${result.fileCount} of ${expectedFiles} files`);
+          if (round > 0) times.get(variant)?.push(result.ms);
+          rss.set(variant, Math.max(rss.get(variant) ?? 0, result.maxRssKiB));
+        } catch (error) {
+          failed.set(variant, (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.includes('[fileproc]')) ?? 'failed');
+        }
+      }
+    }
+    const baseline = median(times.get(variants[0] as Variant) ?? []);
+    for (const variant of variants) {
+      const ms = median(times.get(variant) ?? []);
+      rows.push([format, variant.name, failed.get(variant) ?? ms.toFixed(0), failed.has(variant) ? '-' : (totalMiB / (ms / 1000)).toFixed(0),
+        failed.has(variant) ? '-' : (ms / baseline).toFixed(2), ((rss.get(variant) ?? 0) / 1024).toFixed(0)]);
+    }
+  }
+  table(rows, ['archive', 'variant', 'median ms', 'MiB/s', 'vs first row (CLI)', 'peak RSS MiB']);
+}
+
 function table(rows: string[][], header: string[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
 }
 
-const dataset = await ensureDataset(quick ? QUICK_DATASET : {});
-const totalMiB = dataset.files.reduce((n, f) => n + f.size, 0) / MiB;
-// The archives hold the whole folder, the data set's manifest.json included.
-const expectedFiles = Number(execFileSync('find', [dataset.dir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').length);
-const work = join(BENCH_DATA_ROOT, `uncompress-${dataset.dir.split('/').pop()}`);
-const archives = {
-  zip: archiveOnce(join(work, 'set.zip'), 'zip', ['-qr', join(work, 'set.zip'), '.'], dataset.dir),
-  'tar.gz': archiveOnce(join(work, 'set.tar.gz'), 'tar', ['-czf', join(work, 'set.tar.gz'), '.'], dataset.dir),
-  '7z': archiveOnce(join(work, 'set.7z'), '7z', ['a', '-bd', join(work, 'set.7z'), '.'], dataset.dir),
-};
-const storeDir = join(work, 'store');
-const store = await FsStore.open({ dir: storeDir, now: () => Date.now(), hash: nodeHashFactory, durable: false });
-for (const [format, path] of Object.entries(archives)) await putOnce(store, `in/set.${format}`, path);
-
-const unzip = cli('unzip -q (baseline)', 'unzip', (a, o) => ['-q', '-o', a, '-d', o]);
-const sevenX = cli('7z x (baseline)', '7z', (a, o) => ['x', '-bd', '-y', `-o${o}`, a]);
-const tarX = cli('tar xzf (baseline)', 'tar', (a, o) => ['-xzf', a, '-C', o]);
-const plan: [keyof typeof archives, Variant[]][] = [
-  ['zip', [unzip, sevenX, ours('web', storeDir), ours('node', storeDir)]],
-  ['tar.gz', [tarX, ours('web', storeDir), ours('node', storeDir)]],
-  ['7z', [sevenX, ours('node', storeDir)]],
-];
-console.log(`uncompress benchmark: ${dataset.files.length} files, ${totalMiB.toFixed(0)} MiB, ${runs} runs + 1 warm-up; load: ${uptime()}`);
-const rows: string[][] = [];
-for (const [format, variants] of plan) {
-  const times = new Map<Variant, number[]>(variants.map((v) => [v, []]));
-  const rss = new Map<Variant, number>();
-  const failed = new Map<Variant, string>();
-  for (let round = 0; round <= runs; round++) {
-    for (const variant of variants) {
-      if (failed.has(variant)) continue;
-      try {
-        const result = variant.run(archives[format], `in/set.${format}`);
-        if (result.fileCount !== undefined && result.fileCount !== expectedFiles) throw new Error(`[fileproc] extracted ${result.fileCount} of ${expectedFiles} files`);
-        if (round > 0) times.get(variant)?.push(result.ms);
-        rss.set(variant, Math.max(rss.get(variant) ?? 0, result.maxRssKiB));
-      } catch (error) {
-        failed.set(variant, (error instanceof Error ? error.message : String(error)).split('\n').find((l) => l.includes('[fileproc]')) ?? 'failed');
-      }
-    }
-  }
-  const baseline = median(times.get(variants[0] as Variant) ?? []);
-  for (const variant of variants) {
-    const ms = median(times.get(variant) ?? []);
-    rows.push([format, variant.name, failed.get(variant) ?? ms.toFixed(0), failed.has(variant) ? '-' : (totalMiB / (ms / 1000)).toFixed(0),
-      failed.has(variant) ? '-' : (ms / baseline).toFixed(2), ((rss.get(variant) ?? 0) / 1024).toFixed(0)]);
-  }
-}
-table(rows, ['archive', 'variant', 'median ms', 'MiB/s', 'vs first row (CLI)', 'peak RSS MiB']);
+if (!rssOnly) await sideBySide();
 
 // Peak RSS on one large member: memory must not grow with the member or archive size.
 const bigBytes = quick ? 128 * MiB : 2048 * MiB;

@@ -1,6 +1,8 @@
 import { UncompressError } from './errors.ts';
 
 const EMPTY = new Uint8Array(0);
+// Member content is handed on in slices of at most this size, whatever the source chunk size.
+const MAX_SLICE = 1024 * 1024;
 
 /**
  * Pulls exact byte counts out of a chunk stream (tar headers, gzip payloads) while holding at most one
@@ -46,7 +48,7 @@ export class ChunkReader {
     let left = n;
     while (left > 0) {
       if ((await this.#fill(1)) === 0) throw new UncompressError('ArchiveCorrupted', `the archive ends inside ${what} (truncated)`);
-      const part = this.#buffer.subarray(0, Math.min(left, this.#buffer.byteLength));
+      const part = this.#buffer.subarray(0, Math.min(left, this.#buffer.byteLength, MAX_SLICE));
       this.#buffer = this.#buffer.subarray(part.byteLength);
       left -= part.byteLength;
       yield part;

@@ -11,14 +11,16 @@ export interface UncompressCodecs {
   zipNativeInflate: boolean;
 }
 
-// Feeding fflate small slices bounds how much output one push can produce (≈ 1032× the slice for deflate).
-const FEED_SLICE = 16 * 1024;
+// Feeding fflate small slices bounds what one push can produce (deflate expands ≤ 1032×: ≈ 4 MiB).
+const FEED_SLICE = 4 * 1024;
+// Downstream (store writes) sees at most this much per chunk.
+const MAX_OUTPUT_CHUNK = 1024 * 1024;
 
 /** Pure-JS gunzip on fflate: runs in any browser bundle. */
 export async function* fflateGunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
   let pending: Uint8Array[] = [];
   const inflater = new Gunzip((chunk) => {
-    if (chunk.byteLength > 0) pending.push(chunk);
+    for (let at = 0; at < chunk.byteLength; at += MAX_OUTPUT_CHUNK) pending.push(chunk.subarray(at, at + MAX_OUTPUT_CHUNK));
   });
   let sawInput = false;
   for await (const chunk of source) {
