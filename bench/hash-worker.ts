@@ -1,6 +1,6 @@
 /**
  * Child process of bench/hash.ts: hashes one object of a filesystem store with `hashObject` and
- * prints `{ ms, digest, maxRssKiB, rssBeforeKiB }`, so each measurement has its own process and peak RSS.
+ * prints `{ ms, cpuMs, digest, maxRssKiB, rssBeforeKiB }`, so each measurement has its own process and peak RSS.
  * Usage: hash-worker.ts <storeDir> <bucket> <key> <md5|sha1|sha256> <node|web> <readChunkBytes>
  */
 import { hashObject } from '../mocks/processing/hash/file-hash.ts';
@@ -18,10 +18,14 @@ const ctx: ProcessContext = {
   onProgress: () => undefined,
   now: () => 0,
 };
-const rssBeforeKiB = process.resourceUsage().maxRSS;
+const before = process.resourceUsage();
+const rssBeforeKiB = before.maxRSS;
 const started = performance.now();
 const outcome = await hashObject(ctx, { Object: key }, { Type: algorithm });
 const ms = performance.now() - started;
 if (!outcome.ok) throw new Error(`[fileproc] bench hash failed: ${outcome.failure.Code} ${outcome.failure.Message}`);
 const digest = outcome.result.MD5 ?? outcome.result.SHA1 ?? outcome.result.SHA256;
-process.stdout.write(JSON.stringify({ ms, digest, maxRssKiB: process.resourceUsage().maxRSS, rssBeforeKiB }));
+const after = process.resourceUsage();
+// CPU time of all threads (main + libuv reads), in ms: far less sensitive to a busy machine than wall time.
+const cpuMs = (after.userCPUTime + after.systemCPUTime - before.userCPUTime - before.systemCPUTime) / 1000;
+process.stdout.write(JSON.stringify({ ms, cpuMs, digest, maxRssKiB: after.maxRSS, rssBeforeKiB }));

@@ -24,7 +24,7 @@ const KEY = 'bench/large.bin';
 const ALGORITHMS = ['md5', 'sha1', 'sha256'] as const;
 const WORKER = fileURLToPath(new URL('./hash-worker.ts', import.meta.url));
 
-interface Measurement { ms: number; digest: string; maxRssKiB: number; rssBeforeKiB: number }
+interface Measurement { ms: number; cpuMs: number; digest: string; maxRssKiB: number; rssBeforeKiB: number }
 interface Variant { name: string; run(algorithm: string, body: string, storeDir: string): Measurement }
 
 const ours = (factory: 'node' | 'web', chunk: number): Variant => ({
@@ -39,10 +39,11 @@ const openssl: Variant = {
   name: 'openssl dgst (baseline)',
   run(algorithm, body) {
     const started = performance.now();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', 'openssl', 'dgst', `-${algorithm}`, '-r', body], { encoding: 'utf8' });
+    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'openssl', 'dgst', `-${algorithm}`, '-r', body], { encoding: 'utf8' });
     const ms = performance.now() - started;
     if (result.status !== 0) throw new Error(`[fileproc] openssl failed: ${result.stderr}`);
-    return { ms, digest: result.stdout.split(' ')[0] ?? '', maxRssKiB: Number(result.stderr.trim().split('\n').at(-1)), rssBeforeKiB: 0 };
+    const [rss, user, sys] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number) as [number, number, number];
+    return { ms, cpuMs: (user + sys) * 1000, digest: result.stdout.split(' ')[0] ?? '', maxRssKiB: rss, rssBeforeKiB: 0 };
   },
 };
 
@@ -66,6 +67,7 @@ console.log(`hash benchmark: ${bytes / MiB} MiB object, ${runs} runs + 1 warm-up
 const rows: string[][] = [];
 for (const algorithm of ALGORITHMS) {
   const times = new Map<Variant, number[]>(variants.map((v) => [v, []]));
+  const cpu = new Map<Variant, number[]>(variants.map((v) => [v, []]));
   const rss = new Map<Variant, number>();
   const growth = new Map<Variant, number>();
   for (let round = 0; round <= runs; round++) {
@@ -74,19 +76,23 @@ for (const algorithm of ALGORITHMS) {
       const result = variant.run(algorithm, body, storeDir);
       digests.add(result.digest);
       if (round > 0) times.get(variant)!.push(result.ms);
+      if (round > 0) cpu.get(variant)!.push(result.cpuMs);
       rss.set(variant, Math.max(rss.get(variant) ?? 0, result.maxRssKiB));
       growth.set(variant, Math.max(growth.get(variant) ?? 0, result.maxRssKiB - result.rssBeforeKiB));
     }
     if (digests.size !== 1) throw new Error(`[fileproc] ${algorithm} digests disagree: ${[...digests].join(' ')}`);
   }
   const baseline = median(times.get(openssl)!);
+  const cpuBaseline = median(cpu.get(openssl)!);
   for (const variant of variants) {
     const ms = median(times.get(variant)!);
+    const cpuMs = median(cpu.get(variant)!);
     rows.push([algorithm, variant.name, ms.toFixed(0), ((bytes / MiB) / (ms / 1000)).toFixed(0), (ms / baseline).toFixed(2),
+      cpuMs.toFixed(0), (cpuMs / cpuBaseline).toFixed(2),
       ((rss.get(variant) ?? 0) / 1024).toFixed(0), variant === openssl ? '-' : ((growth.get(variant) ?? 0) / 1024).toFixed(0)]);
   }
 }
-const header = ['algorithm', 'variant', 'median ms', 'MiB/s', 'vs openssl', 'peak RSS MiB', 'RSS growth while hashing MiB'];
+const header = ['algorithm', 'variant', 'median ms', 'MiB/s', 'vs openssl', 'CPU ms', 'CPU vs openssl', 'peak RSS MiB', 'RSS growth MiB'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
 console.log(`load after: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +68,19 @@ describe('FsStore persistence and safety', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(content.length - 10);
   });
 
+  it('takes turns with two buffers for transient reads and hands out fresh ones otherwise', async () => {
+    const dir = await freshDir();
+    const store = await FsStore.open({ dir, now: () => 0, hash: nodeHashFactory, readChunkBytes: 4096 });
+    await store.put(B, 'k', new Uint8Array(40_000).fill(1));
+    const buffersOf = async (transientChunks: boolean) => {
+      const buffers = new Set<ArrayBufferLike>();
+      for await (const chunk of (await store.get(B, 'k', undefined, { transientChunks }))!.body) buffers.add(chunk.buffer);
+      return buffers.size;
+    };
+    expect(await buffersOf(true)).toBe(2);
+    expect(await buffersOf(false)).toBe(10);
+  });
+
   it('releases the file of a read that is abandoned before its first chunk', async () => {
     const dir = await freshDir();
     const store = await openStore(dir);
@@ -105,6 +118,19 @@ describe('FsStore persistence and safety', () => {
     expect((await reopened.list(B)).objects.map((o) => o.key)).toEqual(['k']);
     expect(await readAll(reopened, B, 'k')).toEqual(bytes('committed'));
     expect((await filesUnder(dir)).sort()).toEqual(clean.sort());
+  });
+
+  it('moves a sidecar found under another name to its proper name, so later writes replace it', async () => {
+    const dir = await freshDir();
+    await (await openStore(dir)).put(B, 'k', bytes('v1'));
+    const [sidecar] = (await filesUnder(join(dir, 'meta'))) as [string];
+    await mkdir(join(dir, 'meta', 'zz'), { recursive: true });
+    await rename(join(dir, 'meta', sidecar), join(dir, 'meta', 'zz', 'old-name.json'));
+    const store = await openStore(dir);
+    await store.put(B, 'k', bytes('v2'));
+    const reopened = await openStore(dir);
+    expect(await filesUnder(join(dir, 'meta'))).toEqual([sidecar]);
+    expect(await readAll(reopened, B, 'k')).toEqual(bytes('v2'));
   });
 
   it('keeps the previous version when the writing process is killed mid-put', async () => {

@@ -5,7 +5,7 @@ import type { HashFactory } from '../processing/hash/types.ts';
 import { consumeBody, spanOf } from './body.ts';
 import { FsLayout, commitFile, removeFile, writeFileAtomic, type Sidecar } from './fs-layout.node.ts';
 import { ObjectIndex, copyMeta, newMeta } from './object-index.ts';
-import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions } from './types.ts';
+import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions, ReadOptions } from './types.ts';
 
 /** Options of the filesystem store (`--data-dir`). */
 export interface FsStoreOptions {
@@ -50,7 +50,7 @@ export class FsStore implements ObjectStore {
     return entry && copyMeta(entry.meta);
   }
 
-  async get(bucket: string, key: string, range?: ByteRange): Promise<ObjectReadable | undefined> {
+  async get(bucket: string, key: string, range?: ByteRange, options: ReadOptions = {}): Promise<ObjectReadable | undefined> {
     // A concurrent overwrite may remove the body between lookup and open; the retry sees the new one.
     for (let attempt = 0; attempt < 5; attempt++) {
       const entry = this.#index.get(bucket, key);
@@ -61,7 +61,8 @@ export class FsStore implements ObjectStore {
       });
       if (!handle) continue;
       const span = spanOf(entry.meta.size, range);
-      return { meta: copyMeta(entry.meta), body: readSpan(handle, span, this.#options.readChunkBytes ?? 1024 * 1024) };
+      const chunkBytes = this.#options.readChunkBytes ?? 1024 * 1024;
+      return { meta: copyMeta(entry.meta), body: readSpan(handle, span, chunkBytes, options.transientChunks === true) };
     }
     throw new Error(`[fileproc] could not read ${bucket}/${key}: its body kept changing; retry the read`);
   }
@@ -150,6 +151,9 @@ export class FsStore implements ObjectStore {
         await rm(path, { force: true });
         continue;
       }
+      // A sidecar under another name (written by an older naming scheme) moves to where writes will go.
+      const expected = this.#layout.sidecarPath(sidecar.meta.bucket, sidecar.meta.key);
+      if (path !== expected) await commitFile(path, expected, this.#durable);
       this.#index.set({ meta: sidecar.meta, data: sidecar.data });
       bodies.delete(sidecar.data);
     }
@@ -174,21 +178,23 @@ async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
 }
 
 /**
- * Streams [from, to) of an open file in fresh chunks (callers may keep them), reading one chunk
- * ahead so disk reads (libuv threads) overlap with the consumer's work (e.g. hashing). A
- * hand-written iterator rather than a generator: `return()` must close the file even before the
- * first read.
+ * Streams [from, to) of an open file, reading one chunk ahead so disk reads (libuv threads) overlap
+ * with the consumer's work. Chunks are fresh buffers the caller may keep, unless `transient`: then
+ * two buffers take turns (the one just returned and the one being read ahead). A hand-written
+ * iterator rather than a generator: `return()` must close the file even before the first read.
  */
-function readSpan(handle: FileHandle, span: { from: number; to: number }, chunkBytes: number): AsyncIterable<Uint8Array> {
+function readSpan(handle: FileHandle, span: { from: number; to: number }, chunkBytes: number, transient: boolean): AsyncIterable<Uint8Array> {
   let position = span.from;
-  let ahead: Promise<Uint8Array> | undefined;
+  let ahead: Promise<{ buffer: Buffer; chunk: Uint8Array }> | undefined;
+  let lent: Buffer | undefined;
+  const spare: Buffer[] = [];
   let closed = false;
-  const readAt = async (at: number): Promise<Uint8Array> => {
+  const readAt = async (at: number) => {
     // allocUnsafeSlow: no zero-fill (the read overwrites it) and no shared pool slab to pin.
-    const buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, span.to - at));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, at);
+    const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(transient ? chunkBytes : Math.min(chunkBytes, span.to - at));
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.byteLength, span.to - at), at);
     if (bytesRead === 0) throw new Error('[fileproc] object body is shorter than its metadata says; was the data dir changed by hand?');
-    return bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead);
+    return { buffer, chunk: bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead) };
   };
   const finished = async (): Promise<IteratorResult<Uint8Array>> => {
     if (!closed) {
@@ -201,9 +207,11 @@ function readSpan(handle: FileHandle, span: { from: number; to: number }, chunkB
   const iterator: AsyncIterator<Uint8Array> = {
     async next() {
       if (closed || (position >= span.to && !ahead)) return finished();
+      // Asking for the next chunk means the reader is done with the one it was lent.
+      if (transient && lent) spare.push(lent);
       const current = ahead ?? readAt(position);
       ahead = undefined;
-      const chunk = await current.catch(async (error: unknown) => {
+      const { buffer, chunk } = await current.catch(async (error: unknown) => {
         await finished();
         throw error;
       });
@@ -212,6 +220,7 @@ function readSpan(handle: FileHandle, span: { from: number; to: number }, chunkB
         ahead = readAt(position);
         ahead.catch(() => undefined); // observed by the next call or by finished()
       }
+      lent = buffer;
       return { done: false, value: chunk };
     },
     return: finished,

@@ -1,7 +1,7 @@
 import type { HashFactory } from '../processing/hash/types.ts';
 import { concatChunks, consumeBody, spanOf } from './body.ts';
 import { ObjectIndex, copyMeta, newMeta } from './object-index.ts';
-import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions } from './types.ts';
+import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions, ReadOptions } from './types.ts';
 
 interface StoredObject { meta: ObjectMeta; chunks: Uint8Array[] }
 
@@ -22,7 +22,8 @@ export class MemoryStore implements ObjectStore {
     return stored && copyMeta(stored.meta);
   }
 
-  async get(bucket: string, key: string, range?: ByteRange): Promise<ObjectReadable | undefined> {
+  /** `options.transientChunks` needs nothing here: chunks are views of the stored buffers. */
+  async get(bucket: string, key: string, range?: ByteRange, _options?: ReadOptions): Promise<ObjectReadable | undefined> {
     const stored = this.#objects.get(bucket, key);
     if (!stored) return undefined;
     return { meta: copyMeta(stored.meta), body: sliceChunks(stored.chunks, spanOf(stored.meta.size, range)) };

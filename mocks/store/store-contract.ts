@@ -114,6 +114,16 @@ export function describeStoreContract(name: string, create: StoreFactory, proper
       expect((await store.get(B, 'r', { start: 3, end: 3 }))!.meta.size).toBe(10);
     }));
 
+    it('reads the same bytes with transientChunks when each chunk is consumed before the next', withStore(async ({ store }) => {
+      const content = new Uint8Array(300_000).map((_, i) => (i * 7) % 256);
+      await store.put(B, 't', chunked(content, [1000, 150_000]));
+      for (const range of [undefined, { start: 5, end: 250_000 }]) {
+        const copied: number[][] = [];
+        for await (const chunk of (await store.get(B, 't', range, { transientChunks: true }))!.body) copied.push([...chunk]);
+        expect(Uint8Array.from(copied.flat())).toEqual(content.slice(range?.start ?? 0, (range?.end ?? content.length) + 1));
+      }
+    }));
+
     it('lists in UTF-8 byte order, not UTF-16 order', withStore(async ({ store }) => {
       const keys = ['z', '\uFFFD', '😀', 'é', 'a/b', 'a', 'A', '\uE000', 'ａ'];
       for (const key of keys) await store.put(B, key, bytes(key));

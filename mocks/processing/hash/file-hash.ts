@@ -40,7 +40,8 @@ async function digestObject(
     const head = await ctx.store.head(ctx.bucket, key);
     if (!head) return failed('NoSuchKey', `the object ${key} does not exist in bucket ${ctx.bucket}`);
     if (head.size > maxBytes) return tooLarge(head.size, maxBytes);
-    const readable = await ctx.store.get(ctx.bucket, key);
+    // Each chunk is hashed before the next is read, so the store may reuse its buffers.
+    const readable = await ctx.store.get(ctx.bucket, key, undefined, { transientChunks: true });
     if (!readable) return failed('NoSuchKey', `the object ${key} was deleted before it could be hashed`);
     const { meta, body } = readable;
     if (meta.size > maxBytes) {
