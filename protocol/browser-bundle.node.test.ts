@@ -1,13 +1,15 @@
 /**
  * Proof that the codec and validator run unchanged in a browser: esbuild bundles them with
  * `platform: 'browser'` and no Node polyfills (any `node:*`/built-in import fails the build), and
- * the bundle runs in a bare `node:vm` context without `require`, `process`, `Buffer` or `module`.
+ * the bundle runs in a bare `node:vm` context without `require`, `process`, `Buffer` or `module`,
+ * and in a real Chromium (playwright-core, `CHROMIUM_PATH` or /usr/bin/chromium).
  * The xml2js comparison documents why the codec does not use it (reference: brief, ARCHITECTURE).
  */
 import { build } from 'esbuild';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testCodec, testValidator } from './test-fixtures/harness.ts';
 
@@ -31,11 +33,14 @@ async function bundle(contents: string) {
   });
 }
 
+let entryBundle: ReturnType<typeof bundle> | undefined;
+const bundledEntry = () => (entryBundle ??= bundle(entry));
+
 const body = '<Request><Input><Object>k&amp;1</Object></Input><Tag>FileHashCode</Tag><Operation><FileHashCodeConfig><Type>MD5</Type><AddToHeader>true</AddToHeader></FileHashCodeConfig></Operation></Request>';
 
 describe('browser bundle', () => {
   it('bundles for the browser without Node built-ins and behaves exactly as in Node', async () => {
-    const result = await bundle(entry);
+    const result = await bundledEntry();
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((input) => input.includes('node_modules/saxes/'))).toBe(true);
     expect(inputs.filter((input) => /^node:|xml2js|(^|\/)sax\//.test(input))).toEqual([]);
@@ -51,6 +56,27 @@ describe('browser bundle', () => {
     expect(JSON.parse(JSON.stringify(api.parseBody!(bad, 'SubmitJobRequest')))).toEqual(testValidator.parseBody(bad, 'SubmitJobRequest'));
     expect(api.parseBody!('<!DOCTYPE x><Request/>', 'SubmitJobRequest')).toMatchObject({ ok: false, code: 'MalformedXML' });
     expect(JSON.parse(JSON.stringify(api.callbackJson!(decoded, 'SubmitJobRequest')))).toMatchObject({ Operation: { FileHashCodeConfig: { AddToHeader: 'true' } } });
+  });
+
+  it('runs in Chromium with the same results as in Node', async () => {
+    const result = await bundledEntry();
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage();
+      await page.addScriptTag({ content: result.outputFiles[0]!.text });
+      const bad = body.replace('<Type>MD5</Type>', '<Type>CRC32</Type>');
+      const [decoded, encoded, invalid, malformed] = await page.evaluate(([xml, wrong]) => {
+        const api = (globalThis as unknown as { protocol: Record<string, (...args: unknown[]) => unknown> }).protocol;
+        const value = api.decode!(xml, 'SubmitJobRequest');
+        return [value, api.encode!(value, 'SubmitJobRequest'), api.parseBody!(wrong, 'SubmitJobRequest'), api.parseBody!('<Request><Tag>x</Request>', 'SubmitJobRequest')];
+      }, [body, bad] as const);
+      expect(decoded).toEqual(testCodec.decode(body, 'SubmitJobRequest'));
+      expect(encoded).toBe(testCodec.encode(decoded as never, 'SubmitJobRequest'));
+      expect(invalid).toEqual(testValidator.parseBody(bad, 'SubmitJobRequest'));
+      expect(malformed).toMatchObject({ ok: false, code: 'MalformedXML' });
+    } finally {
+      await browser.close();
+    }
   });
 
   it('xml2js, by contrast, cannot be bundled for the browser without Node polyfills', async () => {
