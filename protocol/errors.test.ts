@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as errors from './errors.ts';
-import { XML_DECLARATION } from './codec.ts';
+import { XML_DECLARATION, cosCiDocument } from './codec.ts';
 import { testValidator as validator } from './test-fixtures/harness.ts';
 
 describe('ERROR_STATUS (reference §5.3)', () => {
@@ -14,6 +14,21 @@ describe('ERROR_STATUS (reference §5.3)', () => {
   });
 });
 
+describe('ERROR_STATUS agrees with the spec', () => {
+  // components.responses describe each error status as "HTTP 404 … `NoSuchKey` — …, `NoSuchJob` — …".
+  const responses = (cosCiDocument as { components?: { responses?: Record<string, { description?: string }> } }).components?.responses ?? {};
+  const fromSpec = Object.values(responses).flatMap(({ description = '' }) => {
+    const status = /^HTTP (\d{3})/.exec(description)?.[1];
+    const codes = [...description.matchAll(/`([A-Za-z]+)` —|also spelled ([A-Za-z]+)/g)].map((match) => match[1] ?? match[2]);
+    return status ? codes.map((code) => [code, Number(status)] as const) : [];
+  });
+
+  it('every code the spec lists has the same status here, and every code here is in the spec', () => {
+    expect(fromSpec.length, 'the spec error responses should list codes as `Code` — meaning').toBeGreaterThan(20);
+    expect(Object.fromEntries(fromSpec)).toEqual({ ...errors.ERROR_STATUS });
+  });
+});
+
 describe('ApiError constructors', () => {
   it('carry the documented code, status and message', () => {
     expect(errors.malformedXml()).toMatchObject({ code: 'MalformedXML', status: 400 });
@@ -21,6 +36,7 @@ describe('ApiError constructors', () => {
     expect(errors.invalidArgument('Request.Tag', 'Request.Tag: is required').message).toBe('Request.Tag: is required');
     expect(errors.noSuchKey('a/b.txt')).toEqual({ code: 'NoSuchKey', status: 404, message: 'The specified key does not exist.', resource: 'a/b.txt' });
     expect(errors.noSuchJob('f1')).toMatchObject({ code: 'NoSuchJob', status: 404, resource: 'f1' });
+    expect(errors.noSuchQueue('p1')).toMatchObject({ code: 'NoSuchQueue', status: 404, resource: 'p1' });
     expect(errors.signatureDoesNotMatch()).toMatchObject({ code: 'SignatureDoesNotMatch', status: 403 });
     // The Node SDK's clock-skew retry matches this exact code and text (§5.2).
     expect(errors.requestExpired()).toEqual({ code: 'AccessDenied', status: 403, message: 'Request has expired' });

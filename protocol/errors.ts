@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   NoSuchBucket: 404,
   NoSuchKey: 404,
   NoSuchJob: 404,
+  // Unknown queue id: the code is undocumented (§5.3 "unknown queue → 404"); the spec names it NoSuchQueue.
+  NoSuchQueue: 404,
   MethodNotAllowed: 405,
   MissingContentLength: 411,
   PreconditionFailed: 412,
@@ -66,6 +68,9 @@ export const noSuchBucket = (bucket: string): ApiError => apiError('NoSuchBucket
 
 /** 404 NoSuchJob for describe/cancel of an unknown job id (§2.6, §5.3). */
 export const noSuchJob = (jobId: string): ApiError => apiError('NoSuchJob', `The specified job does not exist: ${jobId}`, jobId);
+
+/** 404 NoSuchQueue for an unknown file-processing queue id (§2.9, §2.10). */
+export const noSuchQueue = (queueId: string): ApiError => apiError('NoSuchQueue', `The specified queue does not exist: ${queueId}`, queueId);
 
 /** 403 SignatureDoesNotMatch (§6). */
 export const signatureDoesNotMatch = (): ApiError =>
