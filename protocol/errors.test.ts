@@ -47,6 +47,10 @@ describe('ApiError constructors', () => {
     const bad = validator.parseBody('<Request><Tag>Nope</Tag></Request>', 'SubmitJobRequest');
     if (bad.ok || bad.code !== 'InvalidArgument') throw new Error('expected InvalidArgument');
     expect(errors.invalidArgument(bad.path, bad.message).message).toBe('Request.Tag: must be one of FileCompress, FileUncompress, FileHashCode');
+    expect(errors.parseFailureError(bad)).toEqual({ code: 'InvalidArgument', status: 400, message: 'Request.Tag: must be one of FileCompress, FileUncompress, FileHashCode' });
+    const malformed = validator.parseBody('<Request>', 'SubmitJobRequest');
+    if (malformed.ok) throw new Error('expected MalformedXML');
+    expect(errors.parseFailureError(malformed)).toMatchObject({ code: 'MalformedXML', status: 400, message: expect.stringContaining('not well-formed') });
   });
 });
 

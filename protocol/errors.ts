@@ -57,6 +57,11 @@ export const malformedXml = (detail = 'The XML you provided was not well-formed 
 export const invalidArgument = (path: string, message: string): ApiError =>
   apiError('InvalidArgument', message.startsWith(`${path}:`) ? message : `${path}: ${message}`);
 
+/** The `ApiError` for a failed `parseBody` (400 MalformedXML or 400 InvalidArgument, §5.3). */
+export function parseFailureError(failure: { code: 'MalformedXML'; message: string } | { code: 'InvalidArgument'; path: string; message: string }): ApiError {
+  return failure.code === 'MalformedXML' ? malformedXml(failure.message) : invalidArgument(failure.path, failure.message);
+}
+
 /** 400 MissingRequestBodyError: a body was required but none was sent. */
 export const missingRequestBody = (): ApiError => apiError('MissingRequestBodyError', 'Request body is empty.');
 
