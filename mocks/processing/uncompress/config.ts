@@ -12,6 +12,16 @@ export function decodeKey(key: string | undefined): string | undefined {
   return new TextDecoder().decode(bytes);
 }
 
+/** Rejects enum values the spec does not define (PrefixReplaced 0/1/2, Mode 0/1). */
+export function checkEnums(config: FileUncompressConfig): void {
+  if (config.PrefixReplaced !== undefined && !['0', '1', '2'].includes(config.PrefixReplaced)) {
+    throw new UncompressError('InvalidArgument', `PrefixReplaced must be 0, 1 or 2, not ${JSON.stringify(config.PrefixReplaced)}`);
+  }
+  if (config.Mode !== undefined && !['0', '1'].includes(config.Mode)) {
+    throw new UncompressError('InvalidArgument', `Mode must be 0 or 1, not ${JSON.stringify(config.Mode)}`);
+  }
+}
+
 /** Mode=1 + DownloadConfig (§2.3): which member paths to extract; everything for Mode=0. */
 export function memberSelector(config: FileUncompressConfig): (path: string) => boolean {
   if (config.Mode !== '1') return () => true;

@@ -62,9 +62,12 @@ describe('Mode=1 with DownloadConfig, directories, FileCount and FileList', () =
     expect(outcome.ok && outcome.result.FileCount).toBe(3);
   });
 
-  it('Mode=1 without a selection is InvalidArgument; directories create no objects', async () => {
-    const { outcome } = await keysAfter({ Mode: '1' }, tree, 't.tar');
-    expect(!outcome.ok && outcome.failure.Code).toBe('InvalidArgument');
+  it('Mode=1 without a selection and unknown enum values are InvalidArgument; directories create no objects', async () => {
+    for (const config of [{ Mode: '1' }, { Mode: '2' }, { PrefixReplaced: '3' }] as FileUncompressConfig[]) {
+      const { outcome, keys } = await keysAfter(config, tree, 't.tar');
+      expect(!outcome.ok && outcome.failure.Code).toBe('InvalidArgument');
+      expect(keys).toEqual([]);
+    }
     const all = await keysAfter({ Prefix: 'out' }, tree, 't.tar');
     expect(all.keys).toEqual(['out/docs/a.txt', 'out/docs/deep/b.txt', 'out/img/c.png', 'out/readme']);
   });

@@ -1,6 +1,6 @@
 import type { FileListEntry, FileUncompressConfig, FileUncompressResult, ProcessContext, ProcessOutcome, UncompressOutput } from '../types.ts';
 import { webCodecs, type UncompressCodecs } from './codecs.ts';
-import { decodeKey, memberSelector } from './config.ts';
+import { checkEnums, decodeKey, memberSelector } from './config.ts';
 import { toFailure, UncompressError } from './errors.ts';
 import { formatListingTime } from './format-time.ts';
 import { ExtractionGuard } from './guard.ts';
@@ -36,6 +36,7 @@ export async function uncompressArchive(
   });
   const progress = percentReporter((p) => ctx.onProgress(p));
   try {
+    checkEnums(config);
     const password = decodeKey(config.UnCompressKey);
     const selected = memberSelector(config);
     const archive = await openArchive(ctx, {
