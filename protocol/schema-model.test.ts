@@ -73,6 +73,7 @@ describe('SchemaModel', () => {
   it('refuses constructs it cannot map, with a [fileproc] message', () => {
     const wrapped = createCodec(doc({ L: { type: 'object', properties: { Items: { type: 'array', xml: { wrapped: true }, items: { type: 'string', xml: { name: 'I' } } } } } }));
     expect(() => wrapped.encode({ Items: ['x'] }, 'L')).toThrow(/\[fileproc\] Items: xml.wrapped arrays are not supported/);
+    expect(() => wrapped.decode('<L/>', 'L'), 'a failed build must not be cached half-done').toThrow(/xml.wrapped/);
     const external = createCodec(doc({ E: { type: 'object', properties: { X: { $ref: 'other.yaml#/X' } } } }));
     expect(() => external.decode('<E/>', 'E')).toThrow(/\[fileproc\] unsupported \$ref "other.yaml#\/X"/);
     const noMapping = createCodec(doc({ U: { oneOf: [{ type: 'object', properties: { T: { type: 'string' } } }], discriminator: { propertyName: 'T' } } }));

@@ -68,7 +68,12 @@ export class SchemaModel {
   node(name: string): ModelNode {
     const known = this.named.get(name);
     if (known) return known;
-    return this.build(this.raw(name), name);
+    try {
+      return this.build(this.raw(name), name);
+    } catch (error) {
+      this.named.delete(name); // never leave a half-built node behind for the next caller
+      throw error;
+    }
   }
 
   private build(schema: RawSchema, name?: string): ModelNode {
@@ -94,7 +99,7 @@ export class SchemaModel {
       const resolved = typeof propSchema.$ref === 'string' ? this.raw(refName(propSchema.$ref)) : propSchema;
       const repeated = resolved.type === 'array';
       const itemSchema = repeated ? asSchema(resolved.items ?? {}, `${prop}.items`) : propSchema;
-      if ((propSchema.xml as { wrapped?: unknown } | undefined)?.wrapped === true || (resolved.xml as { wrapped?: unknown } | undefined)?.wrapped === true) {
+      if (isWrapped(propSchema) || isWrapped(resolved)) {
         throw new FileprocSchemaError(`[fileproc] ${prop}: xml.wrapped arrays are not supported; repeat the element instead`);
       }
       const element = xmlName(repeated ? itemSchema : undefined) ?? xmlName(propSchema) ?? prop;
@@ -148,6 +153,10 @@ function leafType(schema: RawSchema): LeafType {
     if (type === 'integer' || type === 'number' || type === 'boolean' || type === 'string') return type;
   }
   return 'string';
+}
+
+function isWrapped(schema: RawSchema): boolean {
+  return (schema.xml as { wrapped?: unknown } | undefined)?.wrapped === true;
 }
 
 function xmlName(schema: RawSchema | undefined): string | undefined {
