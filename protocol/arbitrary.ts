@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
+import type { Codec } from './codec.ts';
 import type { Field, LeafNode, ModelNode, ObjectNode, SchemaModel } from './schema-model.ts';
 
 /** Tuning knobs; defaults keep values small enough for hundreds of runs per schema. */
@@ -27,6 +28,11 @@ export function xmlText(maxLength = 16, minLength = 1): Arbitrary<string> {
 export function arbitraryFor(model: SchemaModel, schemaName: string, options: ArbitraryOptions = {}): Arbitrary<unknown> {
   const limits = { maxArrayLength: options.maxArrayLength ?? 3, maxStringLength: options.maxStringLength ?? 16, maxDepth: options.maxDepth ?? 12 };
   return nodeArbitrary(model.node(schemaName), limits, 0);
+}
+
+/** Typed variant over a codec: `arbitraryOf(cosCiCodec, 'SubmitJobRequest')` yields `SubmitJobRequest` values. */
+export function arbitraryOf<S, N extends keyof S & string>(codec: Codec<S>, schemaName: N, options?: ArbitraryOptions): Arbitrary<S[N]> {
+  return arbitraryFor(codec.model, schemaName, options) as Arbitrary<S[N]>;
 }
 
 type Limits = Required<ArbitraryOptions>;

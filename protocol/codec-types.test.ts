@@ -3,7 +3,9 @@
  * type (a discriminated union for `oneOf`), encode accepts only values of it. Checked by `tsc`
  * (npm run typecheck) and exercised at runtime.
  */
+import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { arbitraryOf } from './arbitrary.ts';
 import { cosCiCodec, jdcloudCodec, type CosCiSchemas, type JdcloudSchemas } from './codec.ts';
 import { cosCiValidator, parseBody } from './validate.ts';
 
@@ -18,6 +20,15 @@ describe('typed public API', () => {
     expect(cosCiCodec.encode(error, 'Error')).toBe('<Error><Code>NoSuchJob</Code><Message>gone</Message><RequestId>R</RequestId></Error>');
     // @ts-expect-error — a value of another schema is refused at compile time
     expect(() => cosCiCodec.encode(error, 'SubmitJobRequest')).toThrow(/\[fileproc\] cannot encode <Request>/);
+  });
+
+  it('arbitraryOf yields values of the generated type that encode and validate', () => {
+    const requests = arbitraryOf(cosCiCodec, 'SubmitJobRequest');
+    expectTypeOf(requests).toEqualTypeOf<fc.Arbitrary<CosCiSchemas['SubmitJobRequest']>>();
+    for (const request of fc.sample(requests, { numRuns: 20, seed: 7 })) {
+      expect(['FileCompress', 'FileUncompress', 'FileHashCode']).toContain(request.Tag);
+      expect(cosCiValidator.parseBody(cosCiCodec.encode(request, 'SubmitJobRequest'), 'SubmitJobRequest')).toEqual({ ok: true, value: request });
+    }
   });
 
   it('validators return typed values and JD Cloud has its own codec', () => {
