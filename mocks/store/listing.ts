@@ -29,30 +29,66 @@ function commonPrefixOf(key: string, prefix: string, delimiter: string | undefin
   return cut >= 0 ? key.slice(0, cut + delimiter.length) : undefined;
 }
 
+/** The first index in `keys[from..]` whose key is not `prefix`-and-below, i.e. past the group of `prefix`. */
+function skipGroup(keys: readonly string[], from: number, prefix: string): number {
+  let lo = from;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const key = keys[mid] as string;
+    if (key.startsWith(prefix) || compareKeys(key, prefix) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index whose key sorts after `bound` (or at it, when `inclusive`). */
+function lowerBound(keys: readonly string[], bound: string, inclusive: boolean): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const order = compareKeys(keys[mid] as string, bound);
+    if (order < 0 || (order === 0 && !inclusive)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Applies GET Bucket semantics (prefix, marker, delimiter, max-keys ≤ 1000) to a set of objects.
- * A listing is a sorted sequence of entries (keys and common prefixes); the marker resumes after
- * an entry, so a common prefix returned as NextMarker is not repeated on the next page.
+ * Applies GET Bucket semantics (prefix, marker, delimiter, max-keys ≤ 1000) to keys already in
+ * UTF-8 order, touching only the page: binary search to the start, and whole common-prefix groups
+ * skipped at once. A listing is a sorted sequence of entries (keys and common prefixes); the marker
+ * resumes after an entry, so a common prefix returned as NextMarker is not repeated.
  */
-export function listEntries(all: Iterable<ObjectMeta>, options: ListOptions): ListPage {
+export function listSorted(keys: readonly string[], metaOf: (key: string) => ObjectMeta, options: ListOptions): ListPage {
   const prefix = options.prefix ?? '';
   const maxKeys = Math.min(Math.max(options.maxKeys ?? 1000, 0), 1000);
   const { marker, delimiter } = options;
-  const sorted = [...all].filter((m) => m.key.startsWith(prefix)).sort((a, b) => compareKeys(a.key, b.key));
+  // Keys ≤ marker never list: their entry (the key or a prefix of it) is ≤ marker too.
+  const afterPrefix = lowerBound(keys, prefix, true);
+  let index = marker !== undefined && compareKeys(marker, prefix) >= 0 ? Math.max(afterPrefix, lowerBound(keys, marker, false)) : afterPrefix;
   const objects: ObjectMeta[] = [];
   const commonPrefixes: string[] = [];
   let last: string | undefined;
-  for (const meta of sorted) {
-    const common = commonPrefixOf(meta.key, prefix, delimiter);
-    const entry = common ?? meta.key;
-    if (marker !== undefined && compareKeys(entry, marker) <= 0) continue;
-    if (entry === last) continue;
+  while (index < keys.length && (keys[index] as string).startsWith(prefix)) {
+    const key = keys[index] as string;
+    const common = commonPrefixOf(key, prefix, delimiter);
+    if (common !== undefined && marker !== undefined && compareKeys(common, marker) <= 0) {
+      index = skipGroup(keys, index, common);
+      continue;
+    }
     if (objects.length + commonPrefixes.length >= maxKeys) {
       return { objects, commonPrefixes, isTruncated: true, ...(last !== undefined && { nextMarker: last }) };
     }
-    if (common !== undefined) commonPrefixes.push(common);
-    else objects.push(meta);
-    last = entry;
+    if (common !== undefined) {
+      commonPrefixes.push(common);
+      index = skipGroup(keys, index, common);
+    } else {
+      objects.push(metaOf(key));
+      index++;
+    }
+    last = common ?? key;
   }
   return { objects, commonPrefixes, isTruncated: false };
 }

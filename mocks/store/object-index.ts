@@ -1,9 +1,11 @@
-import { listEntries } from './listing.ts';
+import { compareKeys, listSorted } from './listing.ts';
 import type { ListOptions, ListPage, ObjectMeta, PutOptions } from './types.ts';
 
 /** Objects of every bucket by bucket and key: what both stores answer head and list from. */
 export class ObjectIndex<T extends { meta: ObjectMeta }> {
   readonly #buckets = new Map<string, Map<string, T>>();
+  /** Keys per bucket in UTF-8 order, rebuilt lazily after keys come or go (bulk writes sort once). */
+  readonly #sorted = new Map<string, string[]>();
 
   /** The entry of one object, if present. */
   get(bucket: string, key: string): T | undefined {
@@ -17,6 +19,7 @@ export class ObjectIndex<T extends { meta: ObjectMeta }> {
     if (!objects) this.#buckets.set(bucket, (objects = new Map()));
     const previous = objects.get(key);
     objects.set(key, entry);
+    if (!previous) this.#sorted.delete(bucket);
     return previous;
   }
 
@@ -24,15 +27,21 @@ export class ObjectIndex<T extends { meta: ObjectMeta }> {
   delete(bucket: string, key: string): T | undefined {
     const objects = this.#buckets.get(bucket);
     const previous = objects?.get(key);
-    if (previous) objects?.delete(key);
+    if (previous) {
+      objects?.delete(key);
+      this.#sorted.delete(bucket);
+    }
     return previous;
   }
 
   /** One GET Bucket page; the metadata is copied so callers cannot change the store. */
   list(bucket: string, options: ListOptions): ListPage {
-    const metas = [...(this.#buckets.get(bucket)?.values() ?? [])].map((entry) => entry.meta);
-    const page = listEntries(metas, options);
-    return { ...page, objects: page.objects.map(copyMeta) };
+    const objects = this.#buckets.get(bucket);
+    if (!objects) return { objects: [], commonPrefixes: [], isTruncated: false };
+    let keys = this.#sorted.get(bucket);
+    if (!keys) this.#sorted.set(bucket, (keys = [...objects.keys()].sort(compareKeys)));
+    const page = listSorted(keys, (key) => copyMeta((objects.get(key) as T).meta), options);
+    return page;
   }
 }
 
