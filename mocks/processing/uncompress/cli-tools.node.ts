@@ -1,6 +1,6 @@
 /** Test helper: writes file trees to a temp dir and archives them with the real CLI tools. */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -16,6 +16,11 @@ export function writeTree(tree: Tree): { dir: string; cleanup(): void } {
     writeFileSync(join(dir, 'root', path), content);
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Adds a symbolic link `root/<path>` → `target` to a tree written by writeTree. */
+export function addSymlink(dir: string, path: string, target: string): void {
+  symlinkSync(target, join(dir, 'root', path));
 }
 
 /** Runs a CLI tool inside `root/` of the dir and returns the archive it wrote (path relative to the dir). */

@@ -15,7 +15,7 @@ interface Console7z { module: SevenZipModule; out: string[]; err: string[] }
 /** One listed 7z entry (`7zz l -slt`). */
 interface Listed { path: string; size: number; mtime: number; kind: EntryKind; encrypted: boolean }
 
-/** Opens a 7z archive with 7z-wasm (in memory, bounded by inMemoryArchiveLimit); extracts all at once. */
+/** Opens a 7z archive with 7z-wasm (in memory, bounded by inMemoryArchiveLimit): lists now, extracts on first read. */
 export async function openSevenZip(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
   const data = await loadWhole(archive, options);
   const seven = await start();
@@ -24,18 +24,30 @@ export async function openSevenZip(archive: ArchiveObject, options: ReaderOption
   const keyGiven = options.password !== undefined;
   run(seven, ['l', '-slt', '-sccUTF-8', password, '/archive.7z'], { keyGiven, encrypted: headersEncrypted(data) });
   const listed = parseListing(seven.out.join('\n'));
-  if (options.password === undefined && listed.some((e) => e.encrypted)) {
+  if (!options.listOnly && options.password === undefined && listed.some((e) => e.encrypted)) {
     throw new UncompressError('PasswordRequired', 'the 7z archive is encrypted and no UnCompressKey was given');
   }
   const names = listed.map((e) => e.path);
-  if (options.listOnly) return { declaredEntries: listed.length, names, members: members(seven, listed, options) };
-  checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options);
-  run(seven, ['x', '-y', '-bd', '-sccUTF-8', password, '-o/out', '/archive.7z'], { keyGiven, encrypted: listed.some((e) => e.encrypted) });
-  seven.module.FS.unlink('/archive.7z');
-  return { declaredEntries: listed.length, names, members: members(seven, listed, options) };
+  if (!options.listOnly) checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options);
+  const extract = () => extractFiles(seven, listed, password, { keyGiven, encrypted: listed.some((e) => e.encrypted) });
+  return { declaredEntries: listed.length, names, members: members(seven, listed, options.listOnly ? () => undefined : extract, options) };
 }
 
-async function* members(seven: Console7z, listed: Listed[], options: ReaderOptions): AsyncIterable<ArchiveMember> {
+/**
+ * Extracts only the regular files, named in a list file with wildcards off (`-spd`): 7-Zip itself
+ * refuses some links as an error, and links are never created anyway. Runs when the first member
+ * is requested, i.e. after the caller has vetted every name.
+ */
+function extractFiles(seven: Console7z, listed: Listed[], password: string, key: KeyState): void {
+  const files = listed.filter((e) => e.kind === 'file').map((e) => e.path);
+  if (files.length === 0) return;
+  seven.module.FS.writeFile('/files.txt', files.join('\n'));
+  run(seven, ['x', '-y', '-bd', '-spd', '-sccUTF-8', '-scsUTF-8', password, '-o/out', '/archive.7z', '@/files.txt'], key);
+  seven.module.FS.unlink('/archive.7z');
+}
+
+async function* members(seven: Console7z, listed: Listed[], extract: () => void, options: ReaderOptions): AsyncIterable<ArchiveMember> {
+  extract();
   const total = listed.reduce((sum, e) => sum + e.size, 0);
   let done = 0;
   for (const entry of listed) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { archiveWith, writeTree, type Tree } from './cli-tools.node.ts';
+import { addSymlink, archiveWith, writeTree, type Tree } from './cli-tools.node.ts';
 import { nodeCodecs } from './codecs.node.ts';
 import { webCodecs } from './codecs.ts';
 import { allKeys, BUCKET, makeContext, progressIsMonotonic, readObject } from './test-support.ts';
@@ -44,6 +44,7 @@ const CASES: [string, string, string[], string?][] = [
   ['zipcrypto.zip', 'zip', ['-qr', '-P', 'secret pw', '../zipcrypto.zip', '.'], 'secret pw'],
   ['aes128.zip', '7z', ['a', '-bd', '-tzip', '-mem=AES128', '-psecret', '../aes128.zip', '.'], 'secret'],
   ['aes256.zip', '7z', ['a', '-bd', '-tzip', '-mem=AES256', '-psecret', '../aes256.zip', '.'], 'secret'],
+  ['app.apk', 'zip', ['-qr', '../app.apk', '.']],
   ['test.tar', 'tar', ['--format=gnu', '-cf', '../test.tar', '.']],
   ['pax.tar', 'tar', ['--format=pax', '-cf', '../pax.tar', '.']],
   ['test.tar.gz', 'tar', ['-czf', '../test.tar.gz', '.']],
@@ -97,5 +98,21 @@ describe('uncompressArchive extracts what the CLI tools wrote, byte for byte', (
       expect(await allKeys(ctx)).toEqual(['p.zip']);
     }
     expect(codes).toEqual(['PasswordRequired', 'InvalidPassword']);
+  });
+
+  it.each([
+    ['links.zip', 'zip', ['-qry', '../links.zip', '.']],
+    ['links.tar', 'tar', ['-cf', '../links.tar', '.']],
+    ['links.7z', '7z', ['a', '-bd', '-snl', '../links.7z', '.']],
+  ])('%s: symlinks stored by the tool are neither created nor followed', async (name, command, args) => {
+    const { dir, cleanup } = writeTree({ 'real.txt': encoder.encode('real') });
+    cleanups.push(cleanup);
+    addSymlink(dir, 'abs-link', '/etc/passwd');
+    addSymlink(dir, 'rel-link', 'real.txt');
+    const ctx = makeContext();
+    await ctx.store.put(BUCKET, name, archiveWith(dir, command, args, name));
+    const outcome = await uncompressArchive(ctx, { Object: name }, { Prefix: 'o' }, OUTPUT);
+    expect(outcome.ok && outcome.result.FileCount).toBe(1);
+    expect(await allKeys(ctx)).toEqual([name, 'o/real.txt'].sort());
   });
 });
