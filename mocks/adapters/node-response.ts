@@ -1,0 +1,48 @@
+/**
+ * Web `Response` → `ServerResponse` for the node:http adapter: status and headers as given
+ * (multiple `Set-Cookie` kept apart), the body streamed chunk by chunk with backpressure.
+ */
+import type { ServerResponse } from 'node:http';
+
+function waitForDrain(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** Writes `response` to `res`; HEAD answers and 204/304 carry headers only. */
+export async function writeWebResponse(response: Response, res: ServerResponse, method: string): Promise<void> {
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const [name, value] of response.headers) {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  const body = response.body;
+  if (!body || method === 'HEAD' || response.status === 204 || response.status === 304) {
+    await body?.cancel().catch(() => {});
+    res.end();
+    return;
+  }
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) await waitForDrain(res);
+    }
+    res.end();
+  } finally {
+    // Stops the producer (e.g. a store read) when the client went away mid-body.
+    reader.releaseLock();
+    if (res.destroyed) await body.cancel().catch(() => {});
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * `startServer`: the mock's fetch handler on `node:http` (no framework). Keep-alive connections,
+ * streaming bodies both ways, and a graceful `close()` that stops accepting, lets in-flight
+ * requests finish (bounded), then drops what is left. A failing request never takes the process
+ * down: it becomes a 500 `InternalError` body (or a closed socket if the answer had started).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { errorBody } from '../../protocol/errors.ts';
+import { toWebRequest, requestUrl } from './node-request.ts';
+import { writeWebResponse } from './node-response.ts';
+
+/** Anything with the mock's fetch handler (`createMock()` returns one). */
+export interface FetchTarget { fetch(request: Request): Promise<Response> }
+
+/** Options of `startServer`. */
+export interface StartServerOptions {
+  mock: FetchTarget;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** How long `close()` waits for in-flight requests before dropping connections. Default 5 s. */
+  shutdownTimeoutMs?: number;
+  /** Where failures are reported; default console.error. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** A running server. */
+export interface RunningServer {
+  readonly server: Server;
+  readonly url: string;
+  readonly port: number;
+  /** Requests being answered right now. */
+  readonly inFlight: number;
+  /** Graceful shutdown; resolves when every connection is gone. Idempotent. */
+  close(): Promise<void>;
+}
+
+function internalErrorResponse(res: ServerResponse, resource: string): void {
+  const body = errorBody({ Code: 'InternalError', Message: 'We encountered an internal error. Please try again.', Resource: resource, RequestId: 'adapter', TraceId: 'adapter' });
+  res.writeHead(500, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), server: 'fileproc-kit' });
+  res.end(body);
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Starts listening; resolves once the port is bound. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  let inFlight = 0;
+  let closing: Promise<void> | undefined;
+  let idle: (() => void) | undefined;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    inFlight++;
+    const aborter = new AbortController();
+    res.on('close', () => { if (!res.writableFinished) aborter.abort(); });
+    let resource = req.url ?? '/';
+    try {
+      const url = requestUrl(req, `${host}:${port}`);
+      resource = url.pathname;
+      if (closing) res.setHeader('connection', 'close');
+      const response = await options.mock.fetch(toWebRequest(req, url, aborter.signal));
+      await writeWebResponse(response, res, req.method ?? 'GET');
+    } catch (error) {
+      logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500`, error);
+      if (!res.headersSent && !res.destroyed) internalErrorResponse(res, resource);
+      else res.destroy();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    }
+  }
+
+  const server = createServer({ keepAlive: true }, (req, res) => void handle(req, res));
+  // Unparseable requests: answer 400 on the socket instead of an unhandled error.
+  server.on('clientError', (_error, socket: Socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolve(); });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  async function close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const bound = options.shutdownTimeoutMs ?? 5000;
+    server.closeIdleConnections();
+    if (inFlight > 0) await Promise.race([new Promise<void>((resolve) => { idle = resolve; }), delay(bound)]);
+    // Keep-alive sockets whose last answer just finished are idle now; a short grace lets the
+    // final bytes flush before anything still open is cut.
+    server.closeIdleConnections();
+    await Promise.race([closed, delay(100)]);
+    server.closeAllConnections();
+    await closed;
+  }
+
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    server, port, url: `http://${urlHost}:${port}`,
+    get inFlight() { return inFlight; },
+    close: () => (closing ??= close()),
+  };
+}
