@@ -58,6 +58,23 @@ describe('web and node variants agree', () => {
     expect(packed.length).toBeLessThan(text.length / 50);
   });
 
+  it('stores incompressible stretches and resumes deflating when the data turns compressible', async () => {
+    const random = Uint8Array.from({ length: 512 * 1024 }, () => Math.floor(Math.random() * 256));
+    const text = new TextEncoder().encode('compressible again. '.repeat(30_000));
+    const input = concatBytes([random, text]);
+    const packed = await deflateAll(createNodeDeflater({ blockSize: 16 * 1024, concurrency: 1 }), 9, [input]);
+    expect(new Uint8Array(inflateRawSync(packed))).toEqual(input);
+    expect(packed.length).toBeLessThan(random.length * 1.01 + text.length / 20);
+  });
+
+  it('still deflates random-looking data that repeats (the entropy guess is checked)', async () => {
+    const unit = Uint8Array.from({ length: 16 * 1024 }, () => Math.floor(Math.random() * 256));
+    const input = concatBytes(Array.from({ length: 64 }, () => unit));
+    const packed = await deflateAll(createNodeDeflater({ blockSize: 64 * 1024, concurrency: 1 }), 6, [input]);
+    expect(new Uint8Array(inflateRawSync(packed))).toEqual(input);
+    expect(packed.length).toBeLessThan(input.length / 4);
+  });
+
   it.each(['zip', 'tar', 'tar.gz'] as const)('%s archives of both backends hold identical members', async (Format) => {
     const files: Files = { 'a/x.txt': new TextEncoder().encode('x'.repeat(300_000)), 'b/y.bin': Uint8Array.from({ length: 200_000 }, (_, i) => (i * i) % 253), 'z/empty': new Uint8Array(0) };
     const members = [];

@@ -2,8 +2,13 @@ import { availableParallelism } from 'node:os';
 import { constants, crc32 as zlibCrc32, deflateRaw, type ZlibOptions } from 'node:zlib';
 import type { CompressBackend, DeflateSession, Deflater } from './backend.ts';
 import { EMPTY, concatBytes } from './bytes.ts';
+import { looksIncompressible } from './entropy.ts';
 
 const DICTIONARY_SIZE = 32 * 1024;
+/** A random-looking block that deflates below this share of its size proves the entropy guess wrong. */
+const INCOMPRESSIBLE_RATIO = 0.97;
+/** Every n-th random-looking block is deflated anyway, to check the guess. */
+const PROBE_EVERY = 8;
 
 /** Tuning of the parallel deflater; defaults: 128 KiB blocks, one block in flight per core. */
 export interface NodeDeflaterOptions { blockSize?: number; concurrency?: number }
@@ -12,26 +17,33 @@ export interface NodeDeflaterOptions { blockSize?: number; concurrency?: number 
  * pigz-style DEFLATE on node:zlib: the stream is cut into blocks, each compressed on the libuv
  * thread pool with the previous 32 KiB as preset dictionary and ended by Z_SYNC_FLUSH (the last by
  * Z_FINISH), so the concatenation is one valid raw DEFLATE stream. At most `concurrency` blocks run
- * at once: more would queue in the thread pool ahead of the file reads that feed us.
+ * at once: more would queue in the thread pool ahead of the file reads that feed us. Blocks whose
+ * byte sample looks random (compressed media, encrypted data) are stored (level 0) rather than
+ * searched for matches — zlib would emit stored blocks for them anyway; every 8th is deflated to
+ * check, and a stream where such a block did shrink is deflated in full from then on.
  */
 export function createNodeDeflater(options: NodeDeflaterOptions = {}): Deflater {
   const blockSize = options.blockSize ?? 128 * 1024;
-  const gate = new Gate(options.concurrency ?? availableParallelism());
-  return { open: (level) => new BlockSession(level, blockSize, gate) };
+  const shared: Shared = { gate: new Gate(options.concurrency ?? availableParallelism()), randomBlocks: 0 };
+  return { open: (level) => new BlockSession(level, blockSize, shared) };
 }
+
+/** State of one deflater shared by its sessions: the thread gate and the count of random-looking blocks seen. */
+interface Shared { gate: Gate; randomBlocks: number }
 
 class BlockSession implements DeflateSession {
   #block: Uint8Array;
   #filled = 0;
   #dictionary: Uint8Array | undefined;
+  #trustEntropy = true;
   readonly #level: number;
   readonly #blockSize: number;
-  readonly #gate: Gate;
+  readonly #shared: Shared;
 
-  constructor(level: number, blockSize: number, gate: Gate) {
+  constructor(level: number, blockSize: number, shared: Shared) {
     this.#level = level;
     this.#blockSize = blockSize;
-    this.#gate = gate;
+    this.#shared = shared;
     this.#block = new Uint8Array(blockSize);
   }
 
@@ -56,14 +68,21 @@ class BlockSession implements DeflateSession {
   #flushBlock(last: boolean): Promise<Uint8Array> {
     const block = this.#block.subarray(0, this.#filled);
     const options: ZlibOptions = {
-      level: this.#level,
       finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
       ...(this.#dictionary && { dictionary: this.#dictionary }),
     };
     this.#dictionary = block.byteLength > 0 ? block.subarray(Math.max(0, block.byteLength - DICTIONARY_SIZE)) : this.#dictionary;
     this.#block = new Uint8Array(this.#blockSize);
     this.#filled = 0;
-    return this.#gate.run(() => deflateBlock(block, options));
+    const randomLooking = looksIncompressible(block);
+    // Decided when the block gets a thread, so the verdicts of earlier blocks of the stream count.
+    return this.#shared.gate.run(async () => {
+      const store = randomLooking && this.#trustEntropy && this.#shared.randomBlocks++ % PROBE_EVERY !== 0;
+      const output = await deflateBlock(block, { ...options, level: store ? 0 : this.#level });
+      // A random-looking block that deflate did shrink (e.g. repeated random data): stop guessing for this stream.
+      if (randomLooking && !store && output.byteLength < block.byteLength * INCOMPRESSIBLE_RATIO) this.#trustEntropy = false;
+      return output;
+    });
   }
 }
 
