@@ -1,0 +1,31 @@
+/**
+ * JD Cloud Compress Object (`POST /{Key}?compress`, reference §7): `200` with an empty body once
+ * accepted (§9.30); the archive is built in the background and reported by callback (§7.3).
+ * Cache-Control, Content-Disposition and Expires go onto the archive (§7.1).
+ */
+import { jdcloudValidator } from '../../protocol/validate.ts';
+import type { JdComponent } from '../processing/types.ts';
+import { emptyResponse } from './respond.ts';
+import type { Handler } from './types.ts';
+import { parsedOrThrow, requiredXml } from './xml-body.ts';
+
+const ARCHIVE_HEADERS = ['cache-control', 'content-disposition', 'expires'];
+
+/** `compressObject`. */
+export const compressObject: Handler = async (ctx) => {
+  const headers = ctx.request.headers;
+  ctx.services.params.jdcloud('compressObject', { query: ctx.url.searchParams, path: { Key: ctx.variable }, headers });
+  const body = parsedOrThrow(jdcloudValidator.parseBody(await requiredXml(ctx), 'CompressRequest'));
+  const components = (body.Component ?? []) as JdComponent[];
+  const stored: Record<string, string> = {};
+  for (const name of ARCHIVE_HEADERS) {
+    const value = headers.get(name);
+    if (value) stored[name] = value;
+  }
+  ctx.services.jd.accept({
+    bucket: ctx.host.bucket, region: ctx.host.region, key: ctx.variable, components,
+    endpoint: headers.get('x-amz-notification-endpoint') ?? '', requestId: ctx.meta.requestId,
+    putOptions: { contentType: 'application/zip', headers: stored },
+  });
+  return emptyResponse(ctx.meta, 200);
+};

@@ -1,0 +1,60 @@
+/** E2 describe, E3 list and E4 cancel (reference §2.6–2.8), as the spec decides (§9.16, §9.20, §9.21). */
+import { cosCiCodec } from '../../protocol/codec.ts';
+import { parseJobTime } from '../../protocol/time.ts';
+import type { JobListQuery } from '../engine/queries.ts';
+import type { JobState, JobTag } from '../engine/types.ts';
+import { invalidArgument } from './http-error.ts';
+import { toWireJob } from './job-wire.ts';
+import { emptyResponse, xmlResponse } from './respond.ts';
+import type { Handler, RequestContext } from './types.ts';
+
+/** Job ids from the path: already percent-decoded (Python sends `a%2Cb`), checked by the spec's pattern. */
+function jobIds(ctx: RequestContext, operationId: string): string[] {
+  ctx.services.params.cosCi(operationId, { query: ctx.url.searchParams, path: { JobIds: ctx.variable } });
+  return ctx.variable.split(',');
+}
+
+/** `describeFileJobs` / `describeJobs`: 200 even when every id is unknown (§9.16), unknown ids in `NonExistJobIds`. */
+export const describeJobs: Handler = async (ctx) => {
+  const result = ctx.services.engine.describe(jobIds(ctx, 'describeJobs'));
+  const body = {
+    ...(result.JobsDetail.length > 0 && { JobsDetail: result.JobsDetail.map(toWireJob) }),
+    ...(result.NonExistJobIds.length > 0 && { NonExistJobIds: result.NonExistJobIds }),
+  };
+  return xmlResponse(ctx.meta, 200, cosCiCodec.encode(body, 'DescribeJobsResponse'));
+};
+
+/** `cancelJobs` (`?cancel` or `?cancel=`): 200 with no body; Running/finished → 400 InvalidRequest, unknown → 404 NoSuchJob. */
+export const cancelJobs: Handler = async (ctx) => {
+  ctx.services.engine.cancel(jobIds(ctx, 'cancelJobs'));
+  return emptyResponse(ctx.meta, 200);
+};
+
+// Bounds are inclusive in the spec (§9.20) and exclusive whole seconds in the engine: widen by one second.
+function bound(value: unknown, name: string, shift: number): number | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const ms = parseJobTime(value);
+  if (ms === null || ms === undefined || Number.isNaN(ms)) throw invalidArgument(name, `"${value}" is not a time like 2022-07-18T15:16:43+0800`);
+  return Math.floor(ms / 1000) * 1000 + shift;
+}
+
+/** `listJobs`: one page, `NextToken` empty on the last page. */
+export const listJobs: Handler = async (ctx) => {
+  const p = ctx.services.params.cosCi('listJobs', { query: ctx.url.searchParams });
+  const query: JobListQuery = { tag: p.tag as JobTag };
+  if (typeof p.queueId === 'string' && p.queueId !== '') query.queueId = p.queueId;
+  if (typeof p.states === 'string' && p.states !== '') query.states = p.states as JobState | 'All';
+  if (p.orderByTime !== undefined) query.orderByTime = p.orderByTime as 'Desc' | 'Asc';
+  if (p.size !== undefined) query.size = p.size as number;
+  if (typeof p.nextToken === 'string' && p.nextToken !== '') query.nextToken = p.nextToken;
+  const start = bound(p.startCreationTime, 'startCreationTime', -1000);
+  const end = bound(p.endCreationTime, 'endCreationTime', 1000);
+  if (start !== undefined) query.startCreationTime = start;
+  if (end !== undefined) query.endCreationTime = end;
+  const page = ctx.services.engine.list(query);
+  const body = {
+    ...(page.JobsDetail.length > 0 && { JobsDetail: page.JobsDetail.map(toWireJob) }),
+    ...(page.NextToken && { NextToken: page.NextToken }),
+  };
+  return xmlResponse(ctx.meta, 200, cosCiCodec.encode(body, 'ListJobsResponse'));
+};

@@ -1,0 +1,21 @@
+/** E1 submit (`POST /file_jobs`, `POST /jobs`, reference §2.2–2.5): decode, validate, hand to the engine. */
+import { cosCiCodec } from '../../protocol/codec.ts';
+import { cosCiValidator } from '../../protocol/validate.ts';
+import type { SubmitRequest } from '../engine/types.ts';
+import { invalidArgument } from './http-error.ts';
+import { toWireJob } from './job-wire.ts';
+import { xmlResponse } from './respond.ts';
+import type { Handler } from './types.ts';
+import { parsedOrThrow, requiredXml } from './xml-body.ts';
+
+/** Serves `submitFileJob` / `submitJob`: 200 `SubmitJobResponse` with the new job (State Submitted or Pause). */
+export const submitJob: Handler = async (ctx) => {
+  const value = parsedOrThrow(cosCiValidator.parseBody(await requiredXml(ctx), 'SubmitJobRequest'));
+  const request = value as unknown as Omit<SubmitRequest, 'bucket' | 'region'>;
+  // Rules the schema cannot state (§5.3 [derived] list).
+  if (request.CallBackType === 'TDMQ' && !request.CallBackMqConfig) {
+    throw invalidArgument('Request.CallBackMqConfig', 'is required when CallBackType is TDMQ');
+  }
+  const job = ctx.services.engine.submit({ ...request, bucket: ctx.host.bucket, region: ctx.host.region });
+  return xmlResponse(ctx.meta, 200, cosCiCodec.encode({ JobsDetail: toWireJob(job) }, 'SubmitJobResponse'));
+};

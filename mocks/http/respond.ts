@@ -1,0 +1,67 @@
+/**
+ * Response builders with the headers every answer carries (reference §2.5, §5.1): `Content-Type`,
+ * `Content-Length`, the request id (`x-ci-request-id` on the CI side, `x-cos-request-id` on the
+ * COS side — the Node SDK reads and retries on these, sdk-wire-behaviour "Retries"), `Server`,
+ * and on errors the trace id.
+ */
+import { errorBody } from '../../protocol/errors.ts';
+import type { HttpError } from './http-error.ts';
+
+/** Which service answers: decides the request-id header and `Server`. */
+export type ResponseFamily = 'ci' | 'cos' | 'jd' | 'admin';
+
+/** What every response of one request shares. */
+export interface ResponseMeta { family: ResponseFamily; requestId: string; traceId: string }
+
+const SERVER: Record<ResponseFamily, string> = { ci: 'tencent-ci', cos: 'tencent-cos', jd: 'JDCloudOSS', admin: 'fileproc' };
+const REQUEST_ID_HEADER: Record<ResponseFamily, string> = {
+  ci: 'x-ci-request-id', cos: 'x-cos-request-id', jd: 'x-amz-request-id', admin: 'x-fileproc-request-id',
+};
+const TRACE_ID_HEADER: Record<ResponseFamily, string> = {
+  ci: 'x-ci-trace-id', cos: 'x-cos-trace-id', jd: 'x-amz-id-2', admin: 'x-fileproc-trace-id',
+};
+const utf8 = new TextEncoder();
+
+/** The headers common to every response of a request. */
+export function baseHeaders(meta: ResponseMeta, extra: Record<string, string> = {}): Headers {
+  const headers = new Headers(extra);
+  headers.set('Server', SERVER[meta.family]);
+  headers.set(REQUEST_ID_HEADER[meta.family], meta.requestId);
+  return headers;
+}
+
+/** A body with exact `Content-Type` and `Content-Length` (the Python SDK needs both, §2.13 / wire). */
+export function bytesResponse(meta: ResponseMeta, status: number, body: Uint8Array, contentType: string, extra: Record<string, string> = {}): Response {
+  const headers = baseHeaders(meta, extra);
+  headers.set('Content-Type', contentType);
+  headers.set('Content-Length', String(body.byteLength));
+  return new Response(body as BodyInit, { status, headers });
+}
+
+/** `application/xml` answer. */
+export function xmlResponse(meta: ResponseMeta, status: number, xml: string, extra: Record<string, string> = {}): Response {
+  return bytesResponse(meta, status, utf8.encode(xml), 'application/xml', extra);
+}
+
+/** JSON answer (admin API). */
+export function jsonResponse(meta: ResponseMeta, status: number, value: unknown): Response {
+  return bytesResponse(meta, status, utf8.encode(JSON.stringify(value)), 'application/json');
+}
+
+/** A body-less answer with `Content-Length: 0` (cancel 200, DELETE 204, JD compress 200). */
+export function emptyResponse(meta: ResponseMeta, status: number, extra: Record<string, string> = {}): Response {
+  const headers = baseHeaders(meta, extra);
+  if (status !== 204) headers.set('Content-Length', '0');
+  return new Response(null, { status, headers });
+}
+
+/** The `<Error>` body (§5.1) with non-empty Code, Message, Resource, RequestId and a TraceId. */
+export function errorResponse(meta: ResponseMeta, error: HttpError, resource: string, method = 'GET'): Response {
+  const xml = errorBody({ Code: error.code, Message: error.message, Resource: error.resource || resource || '/', RequestId: meta.requestId, TraceId: meta.traceId });
+  const extra = { ...error.headers, [TRACE_ID_HEADER[meta.family]]: meta.traceId };
+  if (method === 'HEAD') {
+    // A HEAD answer has no body; the status and headers carry the error.
+    return emptyResponse(meta, error.status, extra);
+  }
+  return xmlResponse(meta, error.status, xml, extra);
+}

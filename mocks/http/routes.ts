@@ -1,0 +1,66 @@
+/**
+ * The route table: one Map keyed by `METHOD shape selector`, so dispatch is a lookup whatever the
+ * number of routes. The selector is the first of `ci-process`, `cancel`, `compress` present in
+ * the query; a route registered without selector also serves requests whose selector has no
+ * route of its own (unknown sub-resources are ignored, as COS does).
+ */
+import {
+  adminAdvance, adminCallbacks, adminClock, adminClockRead, adminFaults, adminFaultsRead, adminPutObject, adminReset,
+  adminScript, adminState, adminTdmq, adminTiming,
+} from './admin-routes.ts';
+import { listObjects } from './bucket-list.ts';
+import { ciProcess } from './ci-process.ts';
+import { disableBucket, enableBucket, listBuckets } from './file-buckets.ts';
+import { compressObject } from './jd-compress.ts';
+import { cancelJobs, describeJobs, listJobs } from './jobs-query.ts';
+import { submitJob } from './jobs-submit.ts';
+import { deleteObject, getObject, headObject, putObject } from './objects.ts';
+import type { PathShape } from './path-shape.ts';
+import { listQueues, updateQueue } from './queues.ts';
+import type { Route, Selector } from './types.ts';
+
+const SELECTORS: readonly Exclude<Selector, ''>[] = ['ci-process', 'cancel', 'compress'];
+
+const ci = (method: string, shape: PathShape, handler: Route['handler'], selector: Selector = ''): Route => ({ method, shape, selector, family: 'ci', handler });
+const cos = (method: string, shape: PathShape, handler: Route['handler'], selector: Selector = ''): Route => ({ method, shape, selector, family: 'cos', handler });
+const admin = (method: string, shape: PathShape, handler: Route['handler']): Route => ({ method, shape, selector: '', family: 'admin', handler, unsigned: true });
+
+/** Every route of the mock (spec operationIds in the handlers' JSDoc). */
+export const ROUTES: readonly Route[] = [
+  ci('POST', 'file_jobs', submitJob), ci('POST', 'jobs', submitJob),
+  ci('GET', 'file_jobs/{ids}', describeJobs), ci('GET', 'jobs/{ids}', describeJobs),
+  ci('GET', 'jobs', listJobs),
+  ci('PUT', 'jobs/{ids}', cancelJobs, 'cancel'),
+  ci('GET', 'file_queue', listQueues), ci('PUT', 'file_queue/{id}', updateQueue), ci('POST', 'file_queue/{id}', updateQueue),
+  ci('POST', 'file_bucket', enableBucket), ci('GET', 'file_bucket', listBuckets), ci('DELETE', 'file_bucket', disableBucket),
+  cos('GET', 'bucket', listObjects),
+  cos('GET', 'object', getObject), cos('GET', 'object', ciProcess, 'ci-process'),
+  cos('PUT', 'object', putObject), cos('HEAD', 'object', headObject), cos('DELETE', 'object', deleteObject),
+  { method: 'POST', shape: 'object', selector: 'compress', family: 'jd', handler: compressObject },
+  admin('POST', 'admin/reset', adminReset), admin('GET', 'admin/state', adminState),
+  admin('PUT', 'admin/objects/{key}', adminPutObject),
+  admin('GET', 'admin/clock', adminClockRead), admin('POST', 'admin/clock', adminClock), admin('POST', 'admin/clock/advance', adminAdvance),
+  admin('POST', 'admin/jobs/{id}/script', adminScript), admin('POST', 'admin/timing', adminTiming),
+  admin('GET', 'admin/faults', adminFaultsRead), admin('POST', 'admin/faults', adminFaults),
+  admin('GET', 'admin/callbacks', adminCallbacks), admin('GET', 'admin/tdmq/{topic}', adminTdmq),
+];
+
+const key = (method: string, shape: string, selector: string): string => `${method} ${shape} ${selector}`;
+const table = new Map(ROUTES.map((route) => [key(route.method, route.shape, route.selector), route]));
+const methodsByShape = new Map<string, string[]>();
+for (const route of ROUTES) {
+  const methods = methodsByShape.get(route.shape) ?? [];
+  if (!methods.includes(route.method)) methods.push(route.method);
+  methodsByShape.set(route.shape, methods);
+}
+
+/** The selector of a query: the first selecting parameter present. */
+export function selectorOf(query: URLSearchParams): Selector {
+  return SELECTORS.find((name) => query.has(name)) ?? '';
+}
+
+/** The route for a request, or the methods the shape allows (for 405). */
+export function lookupRoute(method: string, shape: PathShape, selector: Selector): Route | { allowed: string[] } {
+  const route = table.get(key(method, shape, selector)) ?? (selector === '' ? undefined : table.get(key(method, shape, '')));
+  return route ?? { allowed: methodsByShape.get(shape) ?? [] };
+}
