@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkClockContract } from '../engine/clock-contract.ts';
 import { RealClock } from './real-clock.ts';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('RealClock', () => {
   it('keeps the engine clock contract', async () => {

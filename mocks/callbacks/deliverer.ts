@@ -8,7 +8,7 @@ import type { TaskFinishEvent } from '../engine/events.ts';
 import { renderJdCallback, renderTaskFinish, type RenderedCallback } from './bodies.ts';
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from './retry-policy.ts';
 import { TdmqTopics } from './tdmq.ts';
-import type { CallbackRecord, CallbackSink, DeliveryAttempt, JdCompressFinishEvent } from './types.ts';
+import type { CallbackRecord, CallbackSink, DeliveryAttempt, JdCompressFinishEvent, TdmqMessage } from './types.ts';
 
 /** Options of `CallbackDeliverer`. */
 export interface CallbackDelivererOptions {
@@ -76,16 +76,37 @@ export class CallbackDeliverer implements CallbackSink {
     return structuredClone(this.#records);
   }
 
+  /** `CallbackSink.records` of the HTTP layer: the same as `deliveries()`. */
+  records(): CallbackRecord[] {
+    return this.deliveries();
+  }
+
+  /** Messages of the TDMQ topic `name`, any region and mode (`GET /__fileproc/tdmq/{name}`). */
+  topic(name: string): TdmqMessage[] {
+    return this.tdmq.messages(name);
+  }
+
   /** Resolves when no HTTP attempt is in flight (retries waiting on the clock do not count). */
   async idle(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
-  /** Forgets every record and topic message and cancels pending retries. */
-  reset(): void {
+  /** `CallbackSink.settle`: the same as `idle()`. */
+  settle(): Promise<void> {
+    return this.idle();
+  }
+
+  /** Cancels waiting retries (records stay readable) and waits for attempts in flight. */
+  async close(): Promise<void> {
     this.#generation++;
     for (const handle of this.#timers.values()) this.#clock.clearTimer(handle);
     this.#timers.clear();
+    await this.idle();
+  }
+
+  /** Forgets every record and topic message and cancels pending retries. */
+  reset(): void {
+    void this.close();
     this.#records.length = 0;
     this.tdmq.clear();
   }
