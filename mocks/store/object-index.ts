@@ -40,8 +40,7 @@ export class ObjectIndex<T extends { meta: ObjectMeta }> {
     if (!objects) return { objects: [], commonPrefixes: [], isTruncated: false };
     let keys = this.#sorted.get(bucket);
     if (!keys) this.#sorted.set(bucket, (keys = [...objects.keys()].sort(compareKeys)));
-    const page = listSorted(keys, (key) => copyMeta((objects.get(key) as T).meta), options);
-    return page;
+    return listSorted(keys, (key) => copyMeta((objects.get(key) as T).meta), options);
   }
 }
 
