@@ -28,22 +28,26 @@ describe('compressComponents (JD Compress Object, reference §7)', () => {
   });
 });
 
-describe('an object vanishing mid-job', () => {
-  it('fails without an output object, or is skipped and counted under IgnoreError', async () => {
+describe('objects vanishing or failing to read mid-job', () => {
+  it('fail the job without an output object, or are skipped and counted under IgnoreError', async () => {
     const ctx = makeContext();
-    await putFiles(ctx.store, { 'v/a.txt': text('a'), 'v/b.txt': text('b') });
+    await putFiles(ctx.store, { 'v/a.txt': text('a'), 'v/b.txt': text('b'), 'v/c.txt': text('c') });
     const inner = ctx.store;
     // The key passes the listing, then disappears before it is read (a concurrent delete).
     const store: ObjectStore = {
       head: (b, k) => inner.head(b, k), put: (b, k, body, o) => inner.put(b, k, body, o), delete: (b, k) => inner.delete(b, k),
       list: (b, o) => inner.list(b, o), updateUserMeta: (b, k, m) => inner.updateUserMeta(b, k, m),
-      get: async (b, k, r) => (k === 'v/b.txt' ? undefined : inner.get(b, k, r)),
+      get: async (b, k, r) => {
+        if (k === 'v/c.txt') throw new Error('EIO: disk read error');
+        return k === 'v/b.txt' ? undefined : inner.get(b, k, r);
+      },
     };
     const output = { Region: ctx.region, Bucket: BUCKET, Object: 'v.zip' };
     const failed = await compressFiles({ ...ctx, store }, { Flatten: '0', Format: 'zip', Prefix: 'v/' }, output);
     expect(failed).toMatchObject({ ok: false, failure: { Code: 'NoSuchKey' } });
     expect(await readObject(ctx, 'v.zip')).toBeUndefined();
     const skipped = await compressFiles({ ...ctx, store }, { Flatten: '0', Format: 'zip', Prefix: 'v/', IgnoreError: true }, output);
-    expect(skipped).toMatchObject({ ok: true, result: { CompressFileCount: 1, ErrorCount: 1, ErrorDetail: { ErrorFile: ['v/b.txt'] } } });
+    expect(skipped).toMatchObject({ ok: true, result: { CompressFileCount: 1, ErrorCount: 2, ErrorDetail: { ErrorFile: ['v/b.txt', 'v/c.txt'] } } });
+    expect(readArchive('zip', (await readObject(ctx, 'v.zip')) as Uint8Array)).toEqual({ 'v/a.txt': text('a') });
   });
 });

@@ -66,7 +66,10 @@ async function* readMembers(ctx: ProcessContext, job: ArchiveJob, progress: (byt
   const unique = createNameDeduper();
   for (const source of job.sources) {
     checkAborted(ctx);
-    const object = await ctx.store.get(ctx.bucket, source.key);
+    const object = await ctx.store.get(ctx.bucket, source.key).catch((error: unknown) => {
+      if (job.ignoreError) return undefined;
+      throw new CompressAbort('InternalError', `reading source object "${source.key}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
     if (!object) {
       if (!job.ignoreError) throw new CompressAbort('NoSuchKey', `source object "${source.key}" was deleted before it was packed`);
       job.errors.push(source.key);
