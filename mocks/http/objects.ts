@@ -74,9 +74,9 @@ export function parseRange(header: string | null, size: number): ByteRange | 'un
     return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return undefined;
-  return start >= size ? 'unsatisfiable' : { start, end: Math.min(end, size - 1) };
+  const end = last === '' ? undefined : Number(last);
+  if (end !== undefined && end < start) return undefined;
+  return start >= size ? 'unsatisfiable' : { start, end: Math.min(end ?? size - 1, size - 1) };
 }
 
 /** Wraps a store body as a web stream; cancelling it closes the store's iterator. */
