@@ -2,11 +2,13 @@
  * `fileproc <command>`: argument parsing only; every command delegates to a library module.
  * The only place (with the other CLI files) that reads argv and env.
  */
+import { serveCommand } from './serve-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
+  serve: { run: serveCommand, summary: 'run the stateful mock on node:http (see `fileproc serve --help`)' },
   validate: { run: validateCommand, summary: 'decode an XML body and validate it against a spec schema' },
 };
 
