@@ -5,7 +5,7 @@
  * possibly virtual job clock: SDKs sign with the host's time). Failures are 403 (`AccessDenied` "Request has expired",
  * `InvalidAccessKeyId`, `SignatureDoesNotMatch`, §5.3).
  */
-import { signingRequestFromWebRequest, verify } from '../../protocol/signing.ts';
+import { EXPIRED_MESSAGE, signingRequestFromWebRequest, verify } from '../../protocol/signing.ts';
 import { HttpError } from './http-error.ts';
 import type { MockServices } from './types.ts';
 
@@ -16,5 +16,6 @@ export async function authenticate(request: Request, hostHeader: string, service
   // The adapters pass the client's Host; browsers cannot set it, then the URL's host is used.
   const signingWithHost = { ...signing, headers: { ...signing.headers, host: hostHeader } };
   const result = await verify(signingWithHost, (id) => services.keys.get(id), Math.floor(services.authNow() / 1000));
-  if (!result.ok) throw new HttpError(result.code, 403, result.message);
+  // The Node SDK's clock-skew retry compares the message exactly (§5.2), so it goes out unprefixed.
+  if (!result.ok) throw new HttpError(result.code, 403, result.message, undefined, {}, result.message === EXPIRED_MESSAGE);
 }

@@ -14,8 +14,9 @@ export class HttpError extends Error {
   /** Extra response headers, e.g. `Allow` on 405. */
   readonly headers: Record<string, string>;
 
-  constructor(code: string, status: number, message: string, resource?: string, headers: Record<string, string> = {}) {
-    super(message.startsWith('[fileproc]') ? message : `[fileproc] ${message}`);
+  /** `verbatim` keeps a message clients match exactly (e.g. "Request has expired", §5.2) unprefixed. */
+  constructor(code: string, status: number, message: string, resource?: string, headers: Record<string, string> = {}, verbatim = false) {
+    super(verbatim || message.startsWith('[fileproc]') ? message : `[fileproc] ${message}`);
     this.name = 'HttpError';
     this.code = code;
     this.status = status;

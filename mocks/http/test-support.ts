@@ -42,7 +42,7 @@ export function hashBody(key: string, type = 'MD5'): string {
 
 /** A minimal valid FileUncompress submit body. */
 export function uncompressBody(key: string, prefix: string): string {
-  return `<Request><Tag>FileUncompress</Tag><Input><Object>${key}</Object></Input><Operation><FileUncompressConfig><Prefix>${prefix}</Prefix><PrefixReplaced>1</PrefixReplaced></FileUncompressConfig><Output><Bucket>${BUCKET}</Bucket><Region>${REGION}</Region></Output></Operation></Request>`;
+  return `<Request><Tag>FileUncompress</Tag><Input><Object>${key}</Object></Input><Operation><FileUncompressConfig><Prefix>${prefix}</Prefix><PrefixReplaced>0</PrefixReplaced></FileUncompressConfig><Output><Bucket>${BUCKET}</Bucket><Region>${REGION}</Region></Output></Operation></Request>`;
 }
 
 function expectCommonHeaders(response: Response, family: 'ci' | 'cos'): void {
