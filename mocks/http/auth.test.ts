@@ -6,6 +6,13 @@ const KEYS = { AKIDfileproc: 'secret-key-1' };
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 const nowSeconds = Math.floor(NOW / 1000);
 
+/** A copy of `request` with one header replaced. */
+function withHeader(request: Request, name: string, value: (old: string) => string): Request {
+  const headers = new Headers(request.headers);
+  headers.set(name, value(request.headers.get(name) ?? ''));
+  return new Request(request, { headers });
+}
+
 /** Signs a Request the way an SDK does (host from `host`, default header/param selection). */
 async function signed(url: string, init: RequestInit & { host?: string } = {}, times = { start: nowSeconds - 1, end: nowSeconds + 900 }, secretKey = 'secret-key-1'): Promise<Request> {
   const headers = new Headers(init.headers);
@@ -33,7 +40,7 @@ describe('authentication (reference §6)', () => {
     await expectSpecBody(await m.fetch(withPort), 'SubmitJobResponse');
     // Signed over host "127.0.0.1", sent with Host "127.0.0.1:9000".
     const bare = await signed(url, { method: 'POST', body: compressBody(['a']), host: '127.0.0.1' });
-    const sent = new Request(bare, { headers: new Headers([...bare.headers].map(([k, v]) => [k, k === 'host' ? '127.0.0.1:9000' : v])) });
+    const sent = withHeader(bare, 'host', () => '127.0.0.1:9000');
     await expectSpecBody(await m.fetch(sent), 'SubmitJobResponse');
   });
 
@@ -59,7 +66,7 @@ describe('authentication (reference §6)', () => {
     const m = mock();
     await expectError(await m.fetch(new Request(`${CI}/jobs?tag=FileHashCode`)), 403, 'AccessDenied');
     const request = await signed(`${CI}/jobs?tag=FileHashCode`);
-    const other = new Request(request, { headers: new Headers([...request.headers].map(([k, v]) => [k, k === 'authorization' ? v.replace('AKIDfileproc', 'AKIDother') : v])) });
+    const other = withHeader(request, 'authorization', (v) => v.replace('AKIDfileproc', 'AKIDother'));
     await expectError(await m.fetch(other), 403, 'InvalidAccessKeyId');
     expect((await m.fetch(new Request('http://127.0.0.1:9000/__fileproc/state'))).status).toBe(200);
   });
