@@ -28,4 +28,5 @@ const ms = performance.now() - started;
 if (!outcome.ok) throw new Error(`[fileproc] bench compress failed: ${outcome.failure.Code} ${outcome.failure.Message}`);
 const size = (await store.head(bucket, outKey))?.size ?? 0;
 await store.delete(bucket, outKey);
+await store.close();
 process.stdout.write(JSON.stringify({ ms, size, maxRssKiB: process.resourceUsage().maxRSS }));

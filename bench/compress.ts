@@ -3,7 +3,7 @@
  * with Info-ZIP `zip -r -6` / `zip -r -0`, GNU `tar czf` and `tar -I pigz` on the same files. Every
  * run is a whole process (ours: a tsx child; theirs: the tool); medians of ≥ 3 interleaved runs
  * after a warm-up round. Then peak RSS while packing one large object (2 GiB; 256 MiB with --quick).
- *   npx tsx bench/compress.ts [--quick] [--runs N]
+ *   npx tsx bench/compress.ts [--quick] [--runs N] [--rss-only]   (--rss-only: just the large-object part)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -32,6 +32,7 @@ async function storeOf(name: string, files: { path: string; key: string }[]): Pr
   await rm(dir, { recursive: true, force: true });
   const store = await FsStore.open({ dir, now: () => Date.UTC(2026, 0, 1), hash: nodeHashFactory, durable: false });
   for (const file of files) await store.put(BUCKET, file.key, createReadStream(file.path, { highWaterMark: MiB }));
+  await store.close();
   await writeFile(join(dir, 'ready'), '');
   return dir;
 }
@@ -86,20 +87,25 @@ function measure(title: string, inputBytes: number, variants: Variant[], out: st
   for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  '));
 }
 
-const dataset = await ensureDataset(quick ? QUICK_DATASET : {});
-const datasetBytes = dataset.files.reduce((sum, f) => sum + f.size, 0);
-const storeDir = await storeOf(basename(dataset.dir), dataset.files.map((f) => ({ path: join(dataset.dir, f.path), key: `set/${f.path}` })));
 const out = await mkdtemp(join(tmpdir(), 'fileproc-bench-compress-'));
 console.log(`load before: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
-const zip6 = tool('zip -r -6', dataset.dir, 'zip', (o) => ['-q', '-r', '-6', o, '.'], 'b.zip');
-const zip0 = tool('zip -r -0', dataset.dir, 'zip', (o) => ['-q', '-r', '-0', o, '.'], 'b.zip');
-const tarGz = tool('tar czf', dataset.dir, 'tar', (o) => ['czf', o, '.'], 'b.tgz');
-const pigz = tool('tar -I pigz', dataset.dir, 'tar', (o) => ['-I', 'pigz', '-cf', o, '.'], 'b.tgz');
-measure('FileCompress on the data set', datasetBytes, [
-  zip6, ours(storeDir, 'set/', 'zip', 6, 'node', 'zip default level 6', zip6.name), ours(storeDir, 'set/', 'zip', 6, 'web', 'zip default level 6', zip6.name),
-  tarGz, pigz, ours(storeDir, 'set/', 'tar.gz', 6, 'node', 'tar.gz level 6', tarGz.name),
-  zip0, ours(storeDir, 'set/', 'zip', 0, 'node', 'zip stored', zip0.name),
-], out);
+if (!process.argv.includes('--rss-only')) await datasetTable();
+
+/** The side-by-side table on the shared data set. */
+async function datasetTable(): Promise<void> {
+  const dataset = await ensureDataset(quick ? QUICK_DATASET : {});
+  const datasetBytes = dataset.files.reduce((sum, f) => sum + f.size, 0);
+  const storeDir = await storeOf(basename(dataset.dir), dataset.files.map((f) => ({ path: join(dataset.dir, f.path), key: `set/${f.path}` })));
+  const zip6 = tool('zip -r -6', dataset.dir, 'zip', (o) => ['-q', '-r', '-6', o, '.'], 'b.zip');
+  const zip0 = tool('zip -r -0', dataset.dir, 'zip', (o) => ['-q', '-r', '-0', o, '.'], 'b.zip');
+  const tarGz = tool('tar czf', dataset.dir, 'tar', (o) => ['czf', o, '.'], 'b.tgz');
+  const pigz = tool('tar -I pigz', dataset.dir, 'tar', (o) => ['-I', 'pigz', '-cf', o, '.'], 'b.tgz');
+  measure('FileCompress on the data set', datasetBytes, [
+    zip6, ours(storeDir, 'set/', 'zip', 6, 'node', 'zip default level 6', zip6.name), ours(storeDir, 'set/', 'zip', 6, 'web', 'zip default level 6', zip6.name),
+    tarGz, pigz, ours(storeDir, 'set/', 'tar.gz', 6, 'node', 'tar.gz level 6', tarGz.name),
+    zip0, ours(storeDir, 'set/', 'zip', 0, 'node', 'zip stored', zip0.name),
+  ], out);
+}
 
 const largeBytes = quick ? 256 * MiB : 2048 * MiB;
 const largePath = await ensureLargeFile(largeBytes, 'random');

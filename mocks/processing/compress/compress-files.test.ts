@@ -48,7 +48,7 @@ describe('compressFiles sources (reference §2.2)', () => {
   it('combines Key and KeyConfig, renaming with KeyConfig.Rename and de-duplicating names', async () => {
     const { outcome, members } = await run({
       Flatten: '1',
-      Key: ['test/data/c.txt', 'top.txt'],
+      Key: ['test/data/c.txt', 'top.txt', 'test/data/'],
       KeyConfig: [{ Key: 'test/other.txt', Rename: 'renamed/o.txt' }, { Key: 'test/data/a/b.txt', Rename: '' }, { Key: 'top.txt' }],
     });
     expect(outcome).toMatchObject({ ok: true, result: { CompressFileCount: 5, ErrorCount: 0 } });
@@ -111,6 +111,7 @@ describe('compressFiles errors and limits', () => {
       { Key: ['top.txt'], CompressKey: 'not base64!' },
       { Key: Array.from({ length: 1001 }, (_, i) => `k${i}`) },
       { KeyConfig: [{ Key: 'top.txt', ImageParams: 'imageMogr2/thumbnail/!50p' }] },
+      { KeyConfig: [{ Key: 'top.txt', Rename: '//' }] },
     ];
     for (const config of bad) expect((await run(config)).outcome).toMatchObject({ ok: false, failure: { Code: 'InvalidArgument' } });
   });

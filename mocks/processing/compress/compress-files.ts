@@ -4,6 +4,7 @@
  */
 import type { CompressOutput, FileCompressConfig, FileCompressResult, ProcessContext, ProcessOutcome } from '../types.ts';
 import { CompressAbort } from './failure.ts';
+import { renamedName } from './naming.ts';
 import { runCompressJob } from './run-job.ts';
 import { resolveSources } from './sources.ts';
 import { writeArchive, type CompressOptions } from './write-archive.ts';
@@ -53,6 +54,7 @@ function checkConfig(config: FileCompressConfig, output: CompressOutput): Uint8A
   // Flatten 2 and 3 are defined relative to a prefix; with UrlList winning, Prefix is not the source.
   if ((config.Flatten === '2' || config.Flatten === '3') && (config.UrlList || !config.Prefix)) invalid(`Flatten ${config.Flatten} needs Prefix as the source`);
   if (!config.UrlList && !config.Prefix && keyConfigs.some((c) => c.ImageParams)) invalid('KeyConfig ImageParams (image processing before packing) is not supported by this mock');
+  if (keyConfigs.some((c) => c.Rename && !renamedName(c.Rename))) invalid('KeyConfig Rename must name a file, not only "/"');
   if (!config.CompressKey || config.Format !== 'zip') return undefined;
   return decodePassword(config.CompressKey) ?? invalid('CompressKey must be base64 of at most 128 characters');
 }

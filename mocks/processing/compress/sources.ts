@@ -27,11 +27,16 @@ export async function resolveSources(ctx: ProcessContext, config: FileCompressCo
   }
   if (config.Prefix) return { sources: await prefixSources(ctx, config.Prefix, config.Flatten), errors };
   const candidates: Candidate[] = [
-    ...(config.Key ?? []).filter(Boolean).map((key) => ({ key, name: flattenedName(key, config.Flatten) })),
-    ...(config.KeyConfig ?? []).filter((c) => c.Key).map((c) => ({ key: c.Key, name: c.Rename ? renamedName(c.Rename) : flattenedName(c.Key, config.Flatten) })),
+    ...(config.Key ?? []).filter(isFileKey).map((key) => ({ key, name: flattenedName(key, config.Flatten) })),
+    ...(config.KeyConfig ?? []).filter((c) => isFileKey(c.Key)).map((c) => ({ key: c.Key, name: c.Rename ? renamedName(c.Rename) : flattenedName(c.Key, config.Flatten) })),
   ];
   checkCount(ctx, candidates.length);
   return { sources: await headAll(ctx, candidates, errors, ignoreError), errors };
+}
+
+/** Keys ending in "/" are folder markers (zero-byte objects the console creates), not files: never packed. */
+function isFileKey(key: string | undefined): key is string {
+  return !!key && !key.endsWith('/');
 }
 
 /** Aborts when more files than the job limit were named (reference §2.2: ≤ 10,000 files). */
@@ -58,8 +63,7 @@ async function prefixSources(ctx: ProcessContext, prefix: string, flatten: FileC
   let marker: string | undefined;
   for (;;) {
     const page = await ctx.store.list(ctx.bucket, { prefix, maxKeys: 1000, ...(marker !== undefined && { marker }) });
-    // Keys ending in "/" are folder markers (zero-byte objects the console creates), not files.
-    for (const meta of page.objects) if (!meta.key.endsWith('/')) sources.push({ key: meta.key, name: flattenedName(meta.key, flatten, prefix), meta });
+    for (const meta of page.objects) if (isFileKey(meta.key)) sources.push({ key: meta.key, name: flattenedName(meta.key, flatten, prefix), meta });
     checkCount(ctx, sources.length);
     marker = page.nextMarker ?? page.objects.at(-1)?.key;
     if (!page.isTruncated || marker === undefined) return sources;
@@ -76,8 +80,9 @@ async function urlListCandidates(ctx: ProcessContext, config: FileCompressConfig
     lineNumber++;
     if (!line.trim()) continue;
     const parsed = keyFromUrlLine(line, ctx.bucket, ctx.region);
-    if ('key' in parsed) candidates.push({ key: parsed.key, name: flattenedName(parsed.key, config.Flatten) });
-    else if (ignoreError) errors.push(line.trim());
+    if ('key' in parsed) {
+      if (isFileKey(parsed.key)) candidates.push({ key: parsed.key, name: flattenedName(parsed.key, config.Flatten) });
+    } else if (ignoreError) errors.push(line.trim());
     else throw new CompressAbort('InvalidArgument', `UrlList line ${lineNumber}: ${parsed.error}`);
     checkCount(ctx, candidates.length + errors.length);
   }
