@@ -55,6 +55,7 @@ async function prepareStore(): Promise<{ storeDir: string; body: string }> {
   const storeDir = join(BENCH_DATA_ROOT, `hash-store-${bytes}`);
   const store = await FsStore.open({ dir: storeDir, now: () => Date.now(), hash: nodeHashFactory });
   if ((await store.head(BUCKET, KEY))?.size !== bytes) await store.put(BUCKET, KEY, createReadStream(source, { highWaterMark: 4 * MiB }));
+  await store.close(); // the workers open the store themselves
   const layout = new FsLayout(storeDir);
   const sidecar = JSON.parse(await readFile(layout.sidecarPath(BUCKET, KEY), 'utf8')) as { data: string };
   return { storeDir, body: layout.dataPath(sidecar.data) };

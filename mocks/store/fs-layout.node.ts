@@ -4,6 +4,7 @@
  * characters) can escape the data directory or hit a file-name limit.
  *
  *   <root>/fileproc-store.json      format marker
+ *   <root>/lock                     pid of the process using the store
  *   <root>/tmp/                     in-flight writes; emptied on open
  *   <root>/data/<id:2>/<id>         bodies, immutable, one per object version
  *   <root>/meta/<hash:2>/<hash>.json  one sidecar per object: its metadata and body id (the commit point)
@@ -39,6 +40,35 @@ export class FsLayout {
     }
     for (const dir of [this.tmp, this.data, this.meta]) await mkdir(dir, { recursive: true });
     if (existing === undefined) await writeFile(marker, JSON.stringify(FORMAT));
+  }
+
+  /**
+   * Claims the folder for this process (`<root>/lock` holds the pid) and says whether it did. Only
+   * the owner cleans up on open: a second process on the same --data-dir (e.g. a benchmark worker)
+   * opens as a guest, so it never deletes the owner's in-flight writes. A lock whose process is
+   * gone is taken over.
+   */
+  async lock(): Promise<boolean> {
+    const path = join(this.root, 'lock');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await writeFile(path, String(process.pid), { flag: 'wx' });
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = Number(await readFile(path, 'utf8').catch(() => '0'));
+      if (holder === process.pid) return true;
+      if (holder > 0 && isAlive(holder)) return false;
+      await rm(path, { force: true });
+    }
+    return false;
+  }
+
+  /** Gives the folder up again (only if this process holds it). */
+  async unlock(): Promise<void> {
+    const path = join(this.root, 'lock');
+    if (Number(await readFile(path, 'utf8').catch(() => '0')) === process.pid) await rm(path, { force: true });
   }
 
   /** A fresh temp file path inside the store (same filesystem, so rename is atomic). */
@@ -95,6 +125,15 @@ export async function writeFileAtomic(layout: FsLayout, target: string, text: st
 export async function removeFile(path: string, durable: boolean): Promise<void> {
   await rm(path, { force: true });
   if (durable) await syncDir(dirname(path));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -22,6 +22,18 @@ async function freshDir(): Promise<string> {
 }
 const openStore = (dir: string, now = 0) => FsStore.open({ dir, now: () => now, hash: nodeHashFactory });
 
+const CHILD = fileURLToPath(new URL('./store-child.fixture.node.ts', import.meta.url));
+function startChild(...args: string[]) {
+  return spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+async function childOutput(...args: string[]): Promise<string> {
+  const child = startChild(...args);
+  let out = '';
+  child.stdout!.on('data', (data: Buffer) => (out += data.toString()));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return out;
+}
+
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
@@ -135,12 +147,12 @@ describe('FsStore persistence and safety', () => {
 
   it('keeps the previous version when the writing process is killed mid-put', async () => {
     const dir = await freshDir();
-    await (await openStore(dir)).put(B, 'k', bytes('before the crash'));
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crash-writer.fixture.node.ts', import.meta.url)), dir, B, 'k'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const parent = await openStore(dir);
+    await parent.put(B, 'k', bytes('before the crash'));
+    await parent.close();
+    const child = startChild('put-forever', dir, B, 'k');
     // The child prints once a large part of the new version is on disk, then keeps writing.
-    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
     const inFlight = await filesUnder(join(dir, 'tmp'));
     expect(inFlight).toHaveLength(1);
     child.kill('SIGKILL');
@@ -148,5 +160,31 @@ describe('FsStore persistence and safety', () => {
     const reopened = await openStore(dir);
     expect(await readAll(reopened, B, 'k')).toEqual(bytes('before the crash'));
     expect(await filesUnder(join(dir, 'tmp'))).toEqual([]);
+  });
+
+  it('lets a second process read the folder without touching the first one\'s in-flight writes', async () => {
+    const dir = await freshDir();
+    const store = await openStore(dir);
+    await store.put(B, 'k', bytes('committed'));
+    let release: () => void = () => undefined;
+    let halfWritten: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (halfWritten = resolve));
+    async function* slow(): AsyncIterable<Uint8Array> {
+      yield bytes('first half, ');
+      // Resumed only after the first half went to the temp file.
+      const paused = new Promise<void>((resolve) => (release = resolve));
+      halfWritten();
+      await paused;
+      yield bytes('second half');
+    }
+    const writing = store.put(B, 'slow', slow());
+    await written;
+    expect(await filesUnder(join(dir, 'tmp'))).toHaveLength(1);
+    expect(await childOutput('open', dir, B)).toBe('opened 1\n');
+    release();
+    await writing;
+    expect(await readAll(store, B, 'slow')).toEqual(bytes('first half, second half'));
+    await store.close();
+    expect(await childOutput('open', dir, B)).toBe('opened 2\n');
   });
 });

@@ -23,7 +23,10 @@ interface Entry { meta: ObjectMeta; data: string }
 /**
  * An object store in a directory that survives restarts. Writes go to a temp file, are fsynced and
  * renamed into place, and become visible only when their sidecar is renamed in (the commit point),
- * so a crash never exposes half an object; leftovers are cleaned by `open`. One process per folder.
+ * so a crash never exposes half an object; leftovers are cleaned by `open`. Meant for one process per
+folder: the first holds a pid lock (`close()` releases it) and alone cleans up; a second process
+opens as a guest that never deletes anything it did not write, and sees others' later writes only
+after reopening.
  */
 export class FsStore implements ObjectStore {
   readonly #index = new ObjectIndex<Entry>();
@@ -31,6 +34,7 @@ export class FsStore implements ObjectStore {
   readonly #options: FsStoreOptions;
   readonly #durable: boolean;
   #commits: Promise<unknown> = Promise.resolve();
+  #owner = false;
 
   private constructor(options: FsStoreOptions) {
     this.#options = options;
@@ -43,6 +47,12 @@ export class FsStore implements ObjectStore {
     const store = new FsStore(options);
     await store.#recover();
     return store;
+  }
+
+  /** Releases the folder for another process; the store must not be used afterwards. */
+  async close(): Promise<void> {
+    await this.#commits;
+    if (this.#owner) await this.#layout.unlock();
   }
 
   async head(bucket: string, key: string): Promise<ObjectMeta | undefined> {
@@ -139,25 +149,26 @@ export class FsStore implements ObjectStore {
 
   async #recover(): Promise<void> {
     await this.#layout.prepare();
+    this.#owner = await this.#layout.lock();
     // Anything in tmp/ belongs to a write that never committed (e.g. a killed process).
-    await rm(this.#layout.tmp, { recursive: true, force: true });
+    if (this.#owner) await rm(this.#layout.tmp, { recursive: true, force: true });
     await this.#layout.prepare();
     const bodies = new Map<string, string>();
     for await (const path of this.#layout.filesIn(this.#layout.data)) bodies.set(basename(path), path);
     for await (const path of this.#layout.filesIn(this.#layout.meta)) {
-      const sidecar = parseSidecar(await readFile(path, 'utf8'));
+      const sidecar = parseSidecar(await readFile(path, 'utf8').catch(() => ''));
       // A sidecar without its body cannot be served; dropping it beats exposing a broken object.
       if (!sidecar || !bodies.has(sidecar.data)) {
-        await rm(path, { force: true });
+        if (this.#owner) await rm(path, { force: true });
         continue;
       }
       // A sidecar under another name (written by an older naming scheme) moves to where writes will go.
       const expected = this.#layout.sidecarPath(sidecar.meta.bucket, sidecar.meta.key);
-      if (path !== expected) await commitFile(path, expected, this.#durable);
+      if (this.#owner && path !== expected) await commitFile(path, expected, this.#durable);
       this.#index.set({ meta: sidecar.meta, data: sidecar.data });
       bodies.delete(sidecar.data);
     }
-    for (const unreferenced of bodies.values()) await rm(unreferenced, { force: true });
+    if (this.#owner) for (const unreferenced of bodies.values()) await rm(unreferenced, { force: true });
   }
 }
 
