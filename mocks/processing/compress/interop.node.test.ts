@@ -67,6 +67,17 @@ describe('edge archives', () => {
     expect(extractWith('tar', await empty('tar.gz'), 'e.tar.gz')).toEqual({});
   });
 
+  it('members above the ZIP64 size threshold mix with plain members', async () => {
+    const sizes = [0, 999, 1000, 250_000];
+    const members = (async function* () {
+      for (const size of sizes) yield { name: `m/${size}.bin`, size, mtime: 0, body: chunksOf(new Uint8Array(size).fill(size & 0xff)) };
+    })();
+    const parts: Uint8Array[] = [];
+    for await (const chunk of writeZip(members, { backend: BACKENDS.node, level: 6, zip64Threshold: 1000 })) parts.push(chunk);
+    const want = Object.fromEntries(sizes.map((size) => [`m/${size}.bin`, new Uint8Array(size).fill(size & 0xff)]));
+    for (const tool of ['unzip', '7z'] as const) expect(extractWith(tool, concatBytes(parts), 'z.zip')).toEqual(want);
+  });
+
   it('more than 65,535 entries switch to the ZIP64 end records', async () => {
     const count = 65_540;
     const members = (async function* () {

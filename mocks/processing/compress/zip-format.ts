@@ -68,7 +68,8 @@ export function dataDescriptor(entry: ZipEntry): Uint8Array {
 }
 
 function centralHeader(entry: ZipEntry, forceZip64: boolean): Uint8Array {
-  const big = (value: number): boolean => forceZip64 || value >= MAX32;
+  // An entry whose local header went ZIP64 (size unknown-large when it started) keeps ZIP64 here too.
+  const big = (value: number): boolean => forceZip64 || entry.zip64 || value >= MAX32;
   const fields = [entry.size, entry.compressedSize, entry.offset].filter(big);
   const zip64 = fields.length > 0 ? fields.reduce((w, v) => w.u64(v), new LeWriter(4 + 8 * fields.length).u16(1).u16(8 * fields.length)).bytes : new Uint8Array(0);
   const aes = aesExtra(entry);

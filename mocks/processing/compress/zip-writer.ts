@@ -27,6 +27,8 @@ export interface ZipWriterOptions {
   password?: Uint8Array;
   /** Write ZIP64 records for every entry and the end record (tests use it to exercise ZIP64 readers). */
   forceZip64?: boolean;
+  /** Declared member size from which an entry gets ZIP64 records (default 3.75 GiB; tests lower it). */
+  zip64Threshold?: number;
   /** Bytes of input allowed in flight between reading and writing (default 4 MiB). */
   maxPendingBytes?: number;
   /** Fills AES salts; defaults to the platform CSPRNG. */
@@ -52,7 +54,7 @@ async function writeEntry(member: ArchiveMember, options: ZipWriterOptions, push
     flags: FLAG_DATA_DESCRIPTOR | FLAG_UTF8 | (encrypted ? FLAG_ENCRYPTED : 0),
     ...dosDateTime(member.mtime),
     ...(encrypted && { aesMethod: method }),
-    zip64: (options.forceZip64 ?? false) || member.size >= ZIP64_MEMBER_THRESHOLD,
+    zip64: (options.forceZip64 ?? false) || member.size >= (options.zip64Threshold ?? ZIP64_MEMBER_THRESHOLD),
     crc: 0, size: 0, compressedSize: 0, offset: 0,
   };
   let dataStart = 0;
