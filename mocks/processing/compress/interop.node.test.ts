@@ -7,6 +7,7 @@ import { compressFiles } from './compress-files.ts';
 import { concatBytes } from './bytes.ts';
 import { extractWith, runOn, type Extractor } from './extract.node.ts';
 import { createNodeBackend } from './node-backend.node.ts';
+import { fileHeader } from './tar-format.ts';
 import { putFiles, text, type Files } from './test-support.ts';
 import { webBackend } from './web-backend.ts';
 import type { CompressOptions } from './write-archive.ts';
@@ -65,6 +66,14 @@ describe('edge archives', () => {
     expect(extractWith('7z', zip, 'e.zip')).toEqual({});
     expect(extractWith('tar', await empty('tar'), 'e.tar')).toEqual({});
     expect(extractWith('tar', await empty('tar.gz'), 'e.tar.gz')).toEqual({});
+  });
+
+  it('GNU tar reads the pax size of a member of 9 GiB (header only; the data is not there)', () => {
+    const header = fileHeader('文档/big.bin', 9 * 1024 ** 3, Date.UTC(2024, 0, 1));
+    // tar lists the member from its headers, then stops at the missing data (exit 2).
+    expect(() => runOn(concatBytes([header, new Uint8Array(4096)]), 'h.tar', 'tar', ['tvf'])).toThrow(
+      expect.objectContaining({ stdout: expect.stringMatching(/9663676416 2024-01-01 00:00 文档\/big\.bin/) }),
+    );
   });
 
   it('members above the ZIP64 size threshold mix with plain members', async () => {
