@@ -65,3 +65,10 @@ export async function* chunked(bytes: Uint8Array, cuts: number[]): AsyncIterable
   }
   yield bytes.slice(from);
 }
+
+/** Byte equality for large buffers (vitest's deep equality walks them element by element, slowly). */
+export function bytesEqual(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
