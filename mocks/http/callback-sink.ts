@@ -3,22 +3,11 @@
  * POSTs, TDMQ topics, retries). `createRecordingSink` is the in-memory stand-in used when no
  * deliverer is configured: it records every event without sending anything.
  */
+import type { JdCompressFinishEvent } from '../callbacks/types.ts';
 import type { TaskFinishEvent } from '../engine/events.ts';
 
-/** A finished JD Cloud Compress Object request (§7.3): where to call and what happened. */
-export interface JdCompressFinishEvent {
-  at: number;
-  /** `x-amz-notification-endpoint` of the request; empty when none was given. */
-  endpoint: string;
-  /** Request id of the compress request (`RequestID` callback header, `error.requestId`). */
-  requestId: string;
-  bucket: string;
-  /** Key of the archive (the request path). */
-  key: string;
-  outcome:
-    | { ok: true; size: number; etag: string }
-    | { ok: false; code: string; message: string; resource?: string };
-}
+/** Re-exported: the JD event shape is owned by `mocks/callbacks` (§7.3). */
+export type { JdCompressFinishEvent } from '../callbacks/types.ts';
 
 /** Receives finished jobs; must not block or throw (delivery happens in the background). */
 export interface CallbackSink {
