@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `fileproc` command: registers tsx so the TypeScript sources run as they are, then hands over.
-import { register } from 'tsx/esm/api';
+// The `fileproc` command: loads the CLI (a cached bundle of the TypeScript sources, or the sources
+// through tsx; see bundle-cache.js) and hands over.
+import { loadMain } from './bundle-cache.js';
 
-register();
-const { main } = await import('./main.ts');
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));
