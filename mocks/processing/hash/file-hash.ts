@@ -4,7 +4,7 @@
  */
 import { percentReporter } from '../uncompress/progress.ts';
 import type { FileHashCodeConfig, FileHashCodeResult, ProcessContext, ProcessOutcome } from '../types.ts';
-import { formatCosTime } from './cos-time.ts';
+import { formatCosTime } from '../../../protocol/time.ts';
 import type { HashAlgorithm } from './types.ts';
 
 /** The sync API's limit: "file < 128 MB" (§2.12, §9.19); read as 128 MiB, that size itself allowed. */
