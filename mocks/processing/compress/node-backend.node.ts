@@ -68,6 +68,8 @@ class BlockSession implements DeflateSession {
   #flushBlock(last: boolean): Promise<Uint8Array> {
     const block = this.#block.subarray(0, this.#filled);
     const options: ZlibOptions = {
+      // One output buffer big enough for a whole block: zlib's default 16 KiB chunks cost a main-thread callback each.
+      chunkSize: this.#blockSize + (this.#blockSize >> 3) + 1024,
       finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
       ...(this.#dictionary && { dictionary: this.#dictionary }),
     };
@@ -78,7 +80,9 @@ class BlockSession implements DeflateSession {
     // Decided when the block gets a thread, so the verdicts of earlier blocks of the stream count.
     return this.#shared.gate.run(async () => {
       const store = randomLooking && this.#trustEntropy && this.#shared.randomBlocks++ % PROBE_EVERY !== 0;
-      const output = await deflateBlock(block, { ...options, level: store ? 0 : this.#level });
+      // Stored blocks need no dictionary, and priming one costs main-thread time in zlib's lazy init.
+      const { dictionary, ...withoutDictionary } = options;
+      const output = await deflateBlock(block, store ? { ...withoutDictionary, level: 0 } : { ...options, level: this.#level });
       // A random-looking block that deflate did shrink (e.g. repeated random data): stop guessing for this stream.
       if (randomLooking && !store && output.byteLength < block.byteLength * INCOMPRESSIBLE_RATIO) this.#trustEntropy = false;
       return output;
