@@ -1,7 +1,7 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeTar } from '../fixtures/make-tar.ts';
-import { makeZip } from '../fixtures/make-zip.ts';
+import { makeZip, makeZip64CountBomb } from '../fixtures/make-zip.ts';
 import type { FileUncompressConfig, ProcessingLimits } from '../types.ts';
 import { allKeys, BUCKET, makeContext, readObject } from './test-support.ts';
 import { uncompressArchive } from './uncompress.ts';
@@ -112,6 +112,12 @@ describe('bombs and limits', () => {
     expect([zip.code, tar.code]).toEqual(['FileCountLimitExceeded', 'FileCountLimitExceeded']);
     expect(zip.keys).toEqual(['in/many.zip']);
     expect(tar.keys).toHaveLength(11);
+  });
+
+  it('a zip64 end record claiming 5 million entries is refused from the tail, before any parsing', async () => {
+    const { outcome, keys } = await extract('count64.zip', makeZip64CountBomb(5_000_000), { maxEntries: 10_000 });
+    expect(!outcome.ok && outcome.failure).toMatchObject({ Code: 'FileCountLimitExceeded', Message: expect.stringContaining('5000000') });
+    expect(keys).toEqual(['in/count64.zip']);
   });
 
   it('a nested archive is written as a file, not recursed into', async () => {
