@@ -1,7 +1,7 @@
 /** `/__fileproc/…` handlers: JSON in and out, each a thin wrapper over `AdminApi` (mocks/README.md). */
 import { readText, limitedChunks } from './body.ts';
 import { httpError } from './http-error.ts';
-import { putOptionsFrom } from './objects.ts';
+import { putOptionsFrom, storableKey } from './objects.ts';
 import { emptyResponse, jsonResponse } from './respond.ts';
 import type { Handler, RequestContext } from './types.ts';
 
@@ -37,7 +37,7 @@ export const adminState: Handler = async (ctx) => jsonResponse(ctx.meta, 200, ct
 /** `PUT /__fileproc/objects/{key}[?bucket=…]`: seeds an object, body streamed. */
 export const adminPutObject: Handler = async (ctx) => {
   const bucket = ctx.url.searchParams.get('bucket') || ctx.host.bucket;
-  const meta = await ctx.services.admin.putObject(ctx.variable, limitedChunks(ctx.request, ctx.services.limits.maxObjectBytes), { ...putOptionsFrom(ctx.request.headers), bucket });
+  const meta = await ctx.services.admin.putObject(storableKey(ctx.variable), limitedChunks(ctx.request, ctx.services.limits.maxObjectBytes), { ...putOptionsFrom(ctx.request.headers), bucket });
   return jsonResponse(ctx.meta, 200, meta);
 };
 

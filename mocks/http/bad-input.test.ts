@@ -51,6 +51,17 @@ describe('routing errors', () => {
   });
 });
 
+describe('text XML cannot carry', () => {
+  it('echoes a key with a NUL byte safely in the error body and refuses to store such keys', async () => {
+    const mock = testMock();
+    const error = await expectError(await call(mock, `${COS}/a%00b`), 404, 'NoSuchKey', 'cos');
+    expect(error.Resource).toBe('a\uFFFDb');
+    await expectError(await call(mock, `${COS}/a%01b`, { method: 'PUT', body: 'x' }), 400, 'InvalidArgument', 'cos');
+    expect((await call(mock, 'http://127.0.0.1:9000/__fileproc/objects/a%01b', { method: 'PUT', body: 'x' })).status).toBe(400);
+    expect(await mock.store.head(BUCKET, 'a\u0001b')).toBeUndefined();
+  });
+});
+
 describe('body limits', () => {
   it('refuses an XML body over the limit (declared or streamed) with 400 EntityTooLarge', async () => {
     const mock = testMock({ limits: { maxXmlBodyBytes: 200 } });

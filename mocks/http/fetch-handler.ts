@@ -55,7 +55,13 @@ export function createFetchHandler(services: MockServices): (request: Request) =
         known = new HttpError('InternalError', 500, 'We encountered an internal error. Please try again.');
       }
       meta.traceId = services.nextRequestId();
-      return errorResponse(meta, known, resource, request.method);
+      try {
+        return errorResponse(meta, known, resource, request.method);
+      } catch (renderError) {
+        // Last line of defence: an error that cannot be rendered must still not escape.
+        services.log('error', '[fileproc] could not render an error body', renderError);
+        return errorResponse(meta, new HttpError('InternalError', 500, 'We encountered an internal error. Please try again.'), '/', request.method);
+      }
     }
   };
 }

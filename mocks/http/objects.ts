@@ -6,8 +6,8 @@
 import { formatHttpDate } from '../../protocol/time.ts';
 import type { ByteRange, ObjectMeta, PutOptions } from '../store/types.ts';
 import { limitedChunks } from './body.ts';
-import { HttpError, httpError } from './http-error.ts';
-import { baseHeaders, emptyResponse } from './respond.ts';
+import { HttpError, httpError, invalidArgument } from './http-error.ts';
+import { baseHeaders, emptyResponse, xmlSafe } from './respond.ts';
 import type { Handler, RequestContext } from './types.ts';
 
 const STORED_HEADERS = ['cache-control', 'content-disposition', 'content-encoding', 'expires'];
@@ -35,6 +35,12 @@ function objectHeaders(ctx: RequestContext, meta: ObjectMeta): Headers {
   return headers;
 }
 
+/** Listings, results and callbacks carry keys as XML text, so a key XML cannot hold is refused up front. */
+export function storableKey(key: string): string {
+  if (xmlSafe(key) !== key) throw invalidArgument('Key', 'contains characters XML 1.0 cannot represent (control characters or lone surrogates)');
+  return key;
+}
+
 function requireKey(ctx: RequestContext, operationId: string): string {
   ctx.services.params.cosCi(operationId, { query: ctx.url.searchParams, path: { Key: ctx.variable }, headers: ctx.request.headers });
   return ctx.variable;
@@ -42,7 +48,7 @@ function requireKey(ctx: RequestContext, operationId: string): string {
 
 /** `putObject`: 200 with `ETag`; the body streams to the store, which writes atomically. */
 export const putObject: Handler = async (ctx) => {
-  const key = requireKey(ctx, 'putObject');
+  const key = storableKey(requireKey(ctx, 'putObject'));
   const meta = await ctx.services.store.put(ctx.host.bucket, key, limitedChunks(ctx.request, ctx.services.limits.maxObjectBytes), putOptionsFrom(ctx.request.headers));
   return emptyResponse(ctx.meta, 200, { ETag: meta.etag });
 };

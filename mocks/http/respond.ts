@@ -55,9 +55,19 @@ export function emptyResponse(meta: ResponseMeta, status: number, extra: Record<
   return new Response(null, { status, headers });
 }
 
+// Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text safe for an XML element: what XML cannot represent becomes U+FFFD (error bodies echo client input). */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
 /** The `<Error>` body (§5.1) with non-empty Code, Message, Resource, RequestId and a TraceId. */
 export function errorResponse(meta: ResponseMeta, error: HttpError, resource: string, method = 'GET'): Response {
-  const xml = errorBody({ Code: error.code, Message: error.message, Resource: error.resource || resource || '/', RequestId: meta.requestId, TraceId: meta.traceId });
+  const xml = errorBody({
+    Code: error.code, Message: xmlSafe(error.message), Resource: xmlSafe(error.resource || resource || '/'), RequestId: meta.requestId, TraceId: meta.traceId,
+  });
   const extra = { ...error.headers, [TRACE_ID_HEADER[meta.family]]: meta.traceId };
   if (method === 'HEAD') {
     // A HEAD answer has no body; the status and headers carry the error.

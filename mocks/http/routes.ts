@@ -21,22 +21,26 @@ import type { Route, Selector } from './types.ts';
 
 const SELECTORS: readonly Exclude<Selector, ''>[] = ['ci-process', 'cancel', 'compress'];
 
-const ci = (method: string, shape: PathShape, handler: Route['handler'], selector: Selector = ''): Route => ({ method, shape, selector, family: 'ci', handler });
-const cos = (method: string, shape: PathShape, handler: Route['handler'], selector: Selector = ''): Route => ({ method, shape, selector, family: 'cos', handler });
+const ci = (method: string, shape: PathShape, handler: Route['handler'], operationId: string, selector: Selector = ''): Route =>
+  ({ method, shape, selector, family: 'ci', handler, operationId });
+const cos = (method: string, shape: PathShape, handler: Route['handler'], operationId: string, selector: Selector = ''): Route =>
+  ({ method, shape, selector, family: 'cos', handler, operationId });
 const admin = (method: string, shape: PathShape, handler: Route['handler']): Route => ({ method, shape, selector: '', family: 'admin', handler, unsigned: true });
 
-/** Every route of the mock (spec operationIds in the handlers' JSDoc). */
+/** Every route of the mock, named by the spec operation it serves. */
 export const ROUTES: readonly Route[] = [
-  ci('POST', 'file_jobs', submitJob), ci('POST', 'jobs', submitJob),
-  ci('GET', 'file_jobs/{ids}', describeJobs), ci('GET', 'jobs/{ids}', describeJobs),
-  ci('GET', 'jobs', listJobs),
-  ci('PUT', 'jobs/{ids}', cancelJobs, 'cancel'),
-  ci('GET', 'file_queue', listQueues), ci('PUT', 'file_queue/{id}', updateQueue), ci('POST', 'file_queue/{id}', updateQueue),
-  ci('POST', 'file_bucket', enableBucket), ci('GET', 'file_bucket', listBuckets), ci('DELETE', 'file_bucket', disableBucket),
-  cos('GET', 'bucket', listObjects),
-  cos('GET', 'object', getObject), cos('GET', 'object', ciProcess, 'ci-process'),
-  cos('PUT', 'object', putObject), cos('HEAD', 'object', headObject), cos('DELETE', 'object', deleteObject),
-  { method: 'POST', shape: 'object', selector: 'compress', family: 'jd', handler: compressObject },
+  ci('POST', 'file_jobs', submitJob, 'submitFileJob'), ci('POST', 'jobs', submitJob, 'submitJob'),
+  ci('GET', 'file_jobs/{ids}', describeJobs, 'describeFileJobs'), ci('GET', 'jobs/{ids}', describeJobs, 'describeJobs'),
+  ci('GET', 'jobs', listJobs, 'listJobs'),
+  ci('PUT', 'jobs/{ids}', cancelJobs, 'cancelJobs', 'cancel'),
+  ci('GET', 'file_queue', listQueues, 'listFileQueues'),
+  ci('PUT', 'file_queue/{id}', updateQueue, 'updateFileQueue'), ci('POST', 'file_queue/{id}', updateQueue, 'updateFileQueueWithPost'),
+  ci('POST', 'file_bucket', enableBucket, 'enableFileProcessing'), ci('GET', 'file_bucket', listBuckets, 'listFileProcessingBuckets'),
+  ci('DELETE', 'file_bucket', disableBucket, 'disableFileProcessing'),
+  cos('GET', 'bucket', listObjects, 'listObjects'),
+  cos('GET', 'object', getObject, 'getObject'), cos('GET', 'object', ciProcess, 'getObject', 'ci-process'),
+  cos('PUT', 'object', putObject, 'putObject'), cos('HEAD', 'object', headObject, 'headObject'), cos('DELETE', 'object', deleteObject, 'deleteObject'),
+  { method: 'POST', shape: 'object', selector: 'compress', family: 'jd', handler: compressObject, operationId: 'compressObject' },
   admin('POST', 'admin/reset', adminReset), admin('GET', 'admin/state', adminState),
   admin('PUT', 'admin/objects/{key}', adminPutObject),
   admin('GET', 'admin/clock', adminClockRead), admin('POST', 'admin/clock', adminClock), admin('POST', 'admin/clock/advance', adminAdvance),

@@ -69,6 +69,8 @@ export interface Route {
   /** Answering side when the Host does not say (e.g. `127.0.0.1:9000`). */
   family: ResponseFamily;
   handler: Handler;
+  /** The spec operation served (`spec/cos-ci`, `spec/jdcloud`); absent for admin routes. */
+  operationId?: string;
   /** Admin routes are not signed (they are the mock's own control plane). */
   unsigned?: boolean;
 }
