@@ -25,6 +25,13 @@ describe('submit (POST /file_jobs, POST /jobs)', () => {
     expect(mock.engine.snapshot().jobs.map((j) => [j.bucket, j.region])).toEqual([['other-1250000001', 'ap-beijing'], ['test-1250000000', 'ap-guangzhou']]);
   });
 
+  it('takes the bucket from the Host header in Ip mode, even the COS host Python sends on CI calls (wire)', async () => {
+    const mock = testMock();
+    const response = await call(mock, 'http://127.0.0.1:9000/file_jobs', { method: 'POST', body: hashBody('x'), headers: { host: 'py-1250000002.cos.ap-shanghai.myqcloud.com' } });
+    await expectSpecBody(response, 'SubmitJobResponse', { family: 'cos' });
+    expect(mock.engine.snapshot().jobs.map((j) => [j.bucket, j.region])).toEqual([['py-1250000002', 'ap-shanghai']]);
+  });
+
   it('requires CallBackMqConfig with CallBackType=TDMQ', async () => {
     const mock = testMock();
     const body = hashBody('a').replace('</Request>', '<CallBackType>TDMQ</CallBackType></Request>');
