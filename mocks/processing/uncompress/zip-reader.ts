@@ -5,6 +5,8 @@ import type { ArchiveMember, ArchiveWalk, EntryKind, ReaderOptions } from './mem
 import { readRange } from './store-range.ts';
 import { zipDeclaredEntries } from './zip-eocd.ts';
 
+const READ_WINDOW = 256 * 1024;
+
 /** An object in the store read by zip.js through ranged GETs: the archive is never buffered whole. */
 class StoreReader extends Reader<string> {
   readonly #store: ObjectStore;
@@ -21,10 +23,17 @@ class StoreReader extends Reader<string> {
     this.size = size;
   }
 
+  // zip.js asks for many small reads (local headers, then data); one window serves most of them.
+  #window: { start: number; data: Uint8Array } = { start: 0, data: new Uint8Array(0) };
+
   override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
-    const data = await readRange(this.#store, this.#bucket, this.#key, index, Math.min(length, this.size - index));
+    const wanted = Math.min(length, this.size - index);
+    const offset = index - this.#window.start;
+    if (offset >= 0 && offset + wanted <= this.#window.data.byteLength) return this.#window.data.subarray(offset, offset + wanted);
+    const data = await readRange(this.#store, this.#bucket, this.#key, index, Math.min(Math.max(wanted, READ_WINDOW), this.size - index));
+    this.#window = { start: index, data };
     this.#onRead(data.byteLength);
-    return data;
+    return data.subarray(0, wanted);
   }
 }
 
