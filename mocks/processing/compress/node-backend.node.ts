@@ -3,6 +3,7 @@ import { constants, crc32 as zlibCrc32, deflateRaw, type ZlibOptions } from 'nod
 import type { CompressBackend, DeflateSession, Deflater } from './backend.ts';
 import { EMPTY, concatBytes } from './bytes.ts';
 import { looksIncompressible } from './entropy.ts';
+import { storedBlocks } from './stored-deflate.ts';
 
 const DICTIONARY_SIZE = 32 * 1024;
 /** A random-looking block that deflates below this share of its size proves the entropy guess wrong. */
@@ -80,9 +81,8 @@ class BlockSession implements DeflateSession {
     // Decided when the block gets a thread, so the verdicts of earlier blocks of the stream count.
     return this.#shared.gate.run(async () => {
       const store = randomLooking && this.#trustEntropy && this.#shared.randomBlocks++ % PROBE_EVERY !== 0;
-      // Stored blocks need no dictionary, and priming one costs main-thread time in zlib's lazy init.
-      const { dictionary, ...withoutDictionary } = options;
-      const output = await deflateBlock(block, store ? { ...withoutDictionary, level: 0 } : { ...options, level: this.#level });
+      // Stored blocks are framed here: a zlib stream's set-up would cost more main-thread time than the copy.
+      const output = store ? storedBlocks(block, last) : await deflateBlock(block, { ...options, level: this.#level });
       // A random-looking block that deflate did shrink (e.g. repeated random data): stop guessing for this stream.
       if (randomLooking && !store && output.byteLength < block.byteLength * INCOMPRESSIBLE_RATIO) this.#trustEntropy = false;
       return output;
