@@ -64,19 +64,26 @@ export async function writeArchive(ctx: ProcessContext, job: ArchiveJob, options
 
 async function* readMembers(ctx: ProcessContext, job: ArchiveJob, progress: (bytes: number) => void, counter: { packed: number }): AsyncGenerator<ArchiveMember> {
   const unique = createNameDeduper();
-  for (const source of job.sources) {
-    checkAborted(ctx);
-    const object = await ctx.store.get(ctx.bucket, source.key).catch((error: unknown) => {
-      if (job.ignoreError) return undefined;
-      throw new CompressAbort('InternalError', `reading source object "${source.key}" failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    if (!object) {
-      if (!job.ignoreError) throw new CompressAbort('NoSuchKey', `source object "${source.key}" was deleted before it was packed`);
-      job.errors.push(source.key);
-      continue;
+  let lastBody: AsyncIterable<Uint8Array> | undefined;
+  try {
+    for (const source of job.sources) {
+      checkAborted(ctx);
+      const object = await ctx.store.get(ctx.bucket, source.key).catch((error: unknown) => {
+        if (job.ignoreError) return undefined;
+        throw new CompressAbort('InternalError', `reading source object "${source.key}" failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      if (!object) {
+        if (!job.ignoreError) throw new CompressAbort('NoSuchKey', `source object "${source.key}" was deleted before it was packed`);
+        job.errors.push(source.key);
+        continue;
+      }
+      counter.packed++;
+      lastBody = object.body;
+      yield { name: unique(source.name), size: object.meta.size, mtime: object.meta.lastModified, body: tracked(ctx, object.body, progress) };
     }
-    counter.packed++;
-    yield { name: unique(source.name), size: object.meta.size, mtime: object.meta.lastModified, body: tracked(ctx, object.body, progress) };
+  } finally {
+    // A writer that fails before reading a member's body would leave it open (a file handle in the fs store).
+    await lastBody?.[Symbol.asyncIterator]().return?.();
   }
 }
 
