@@ -1,6 +1,6 @@
 /**
- * `IncomingMessage` → Web `Request` for the node:http adapter. The body streams (never buffered
- * here), the `Host` header is passed on as sent, and absolute-form targets (`POST
+ * `IncomingMessage` → Web `Request` for the node:http adapter. Large or chunked bodies stream
+ * (small ones with a Content-Length are read first), the `Host` header is passed on as sent, and absolute-form targets (`POST
  * http://bucket.ci.region.myqcloud.com/file_jobs`, what SDKs send through a proxy) become the URL.
  */
 import type { IncomingMessage } from 'node:http';
@@ -17,21 +17,42 @@ export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
   return new URL(`http://${host}${target.startsWith('/') ? target : `/${target}`}`);
 }
 
+/** Bodies up to this size (with a Content-Length) are read before the Request is built: bridging a
+ * Node stream into a web ReadableStream costs more than a small submit body takes to arrive. */
+const BUFFERED_BODY_MAX = 64 * 1024;
+
+function readAll(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
 function hasBody(req: IncomingMessage): boolean {
   if (req.method === 'GET' || req.method === 'HEAD') return false;
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** Builds the Web Request; `signal` aborts when the client goes away before the answer is sent. */
-export function toWebRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request {
-  const headers = new Headers();
+/**
+ * Builds the Web Request. No AbortSignal: creating one per request costs more than the rest of
+ * the conversion, and a client that goes away is noticed when its response is written.
+ */
+export async function toWebRequest(req: IncomingMessage, url: URL): Promise<Request> {
+  const headers: [string, string][] = [];
   const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers, signal };
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i] as string, raw[i + 1] as string]);
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers };
   if (hasBody(req)) {
-    init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
-    init.duplex = 'half';
+    const length = Number(req.headers['content-length']);
+    if (req.headers['transfer-encoding'] === undefined && length <= BUFFERED_BODY_MAX) {
+      init.body = new Uint8Array(await readAll(req));
+    } else {
+      init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
+      init.duplex = 'half';
+    }
   }
   return new Request(url, init);
 }

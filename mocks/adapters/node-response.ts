@@ -32,12 +32,17 @@ export async function writeWebResponse(response: Response, res: ServerResponse, 
     return;
   }
   const reader = body.getReader();
+  const declaredLength = Number(response.headers.get('content-length') ?? Number.NaN);
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       if (res.destroyed) return;
-      if (!res.write(value)) await waitForDrain(res);
+      // A body that is one chunk of the declared length (every XML answer) goes out together with
+      // the headers in one write, instead of a header write plus a small body write.
+      if (!res.headersSent && chunk.value.byteLength === declaredLength) {
+        res.end(chunk.value);
+        return;
+      }
+      if (!res.write(chunk.value)) await waitForDrain(res);
     }
     res.end();
   } finally {

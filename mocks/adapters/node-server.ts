@@ -54,14 +54,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
-    const aborter = new AbortController();
-    res.on('close', () => { if (!res.writableFinished) aborter.abort(); });
     let resource = req.url ?? '/';
     try {
       const url = requestUrl(req, `${host}:${port}`);
       resource = url.pathname;
       if (closing) res.setHeader('connection', 'close');
-      const response = await options.mock.fetch(toWebRequest(req, url, aborter.signal));
+      const response = await options.mock.fetch(await toWebRequest(req, url));
       await writeWebResponse(response, res, req.method ?? 'GET');
     } catch (error) {
       logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500`, error);

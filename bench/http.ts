@@ -1,0 +1,130 @@
+/**
+ * HTTP benchmark (issue "The stateful mock"): describe-job and submit-job throughput and p99 at 50
+ * connections on loopback, whole processes, medians of interleaved rounds:
+ *   fileproc serve  vs  bare node:http with a fixed 600-byte body (the ceiling)
+ *                   vs  bare node:http that parses the submit body with our XML parser (submit ceiling)
+ *                   vs  prism mock on our spec
+ * plus cold start (launch → first answer) of `fileproc serve` and of Prism. Load generator: wrk.
+ *   npx tsx bench/http.ts [--quick] [--runs N] [--duration S] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { runWrk, type WrkResult, type WrkRun } from './http-wrk.ts';
+import { startProcess, stopProcess, type ServerKind, type ServerProcess } from './http-procs.ts';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const option = (name: string, fallback: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+const runs = option('--runs', quick ? 1 : 3);
+const durationS = option('--duration', quick ? 2 : 5);
+const CONNECTIONS = 50;
+const THREADS = 1; // the machine has 2 cores: one for wrk, one for the (single-threaded) server
+// wrk sends no Authorization; Prism demands one (security scheme), the mock has auth off.
+const AUTH = { Authorization: 'q-sign-algorithm=sha1&q-ak=AKIDbench&q-sign-time=1;2&q-key-time=1;2&q-header-list=&q-url-param-list=&q-signature=0000000000000000000000000000000000000000' };
+const SUBMIT_BODY = '<Request><Tag>FileHashCode</Tag><Input><Object>bench/a.txt</Object></Input><Operation><FileHashCodeConfig><Type>MD5</Type><AddToHeader>false</AddToHeader></FileHashCodeConfig><UserData>bench</UserData></Operation></Request>';
+// Every bucket has its own default queue (MaxSize 10000): rotating 64 buckets keeps queues from filling.
+const HOSTS = Array.from({ length: 64 }, (_, i) => `bench${i}-1250000000.ci.ap-guangzhou.myqcloud.com`);
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 10 ms ticks
+}
+
+type Measured = WrkResult & { cpuUsPerRequest: number };
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+async function prepareFileproc(server: ServerProcess): Promise<string> {
+  await fetch(`${server.url}/bench/a.txt`, { method: 'PUT', body: 'bench object' });
+  const text = await (await fetch(`${server.url}/file_jobs`, { method: 'POST', body: SUBMIT_BODY })).text();
+  const jobId = /<JobId>(\w+)<\/JobId>/.exec(text)?.[1];
+  if (!jobId) throw new Error(`[fileproc] bench: submit failed: ${text}`);
+  await fetch(`${server.url}/__fileproc/clock/advance`, { method: 'POST', body: JSON.stringify({ ms: 10_000 }) });
+  const described = await (await fetch(`${server.url}/file_jobs/${jobId}`)).text();
+  if (!described.includes('<State>Success</State>')) throw new Error(`[fileproc] bench: job did not succeed: ${described}`);
+  return jobId;
+}
+
+interface Case { name: string; server: ServerKind; run: (url: string) => WrkRun; before?: (url: string) => Promise<void> }
+
+function cases(jobId: string): Case[] {
+  const base = { connections: CONNECTIONS, threads: THREADS, durationS };
+  const describe = (path: string): Case['run'] => (url) => ({ ...base, url: `${url}${path}`, headers: AUTH });
+  const submit: Case['run'] = (url) => ({ ...base, url: `${url}/file_jobs`, method: 'POST', body: SUBMIT_BODY, headers: { ...AUTH, 'Content-Type': 'application/xml' }, hosts: HOSTS });
+  const reset = async (url: string) => { await fetch(`${url}/__fileproc/reset`, { method: 'POST' }); };
+  return [
+    { name: 'describe', server: 'fileproc', run: describe(`/file_jobs/${jobId}`) },
+    { name: 'describe', server: 'bare-fixed', run: describe(`/file_jobs/${jobId}`) },
+    { name: 'describe', server: 'prism', run: describe('/file_jobs/f93984788066911ed89ed352d4d9d2084') },
+    { name: 'submit', server: 'fileproc', run: submit, before: reset },
+    { name: 'submit', server: 'bare-parse', run: submit },
+    { name: 'submit', server: 'prism', run: submit },
+  ];
+}
+
+async function coldStart(kind: ServerKind, port: number, times: number): Promise<number> {
+  // One untimed start first: it refreshes fileproc's cached bundle if a source changed.
+  await stopProcess(await startProcess(kind, port));
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const server = await startProcess(kind, port);
+    samples.push(server.startMs);
+    await stopProcess(server);
+  }
+  return median(samples);
+}
+
+async function main(): Promise<void> {
+  const kinds: ServerKind[] = ['fileproc', 'bare-fixed', 'bare-parse', 'prism'];
+  const servers = new Map<ServerKind, ServerProcess>();
+  for (const [i, kind] of kinds.entries()) servers.set(kind, await startProcess(kind, 19100 + i));
+  const results = new Map<string, Measured[]>();
+  try {
+    const fileproc = servers.get('fileproc') as ServerProcess;
+    const list = cases(await prepareFileproc(fileproc));
+    for (const c of list) await runWrk({ ...c.run((servers.get(c.server) as ServerProcess).url), durationS: 1 }); // warm-up (JIT)
+    for (let round = 0; round < runs; round++) {
+      for (const c of list) {
+        const server = servers.get(c.server) as ServerProcess;
+        await c.before?.(server.url);
+        const cpuBefore = cpuMs(server.child.pid as number);
+        const wrk = await runWrk(c.run(server.url));
+        const result = { ...wrk, cpuUsPerRequest: ((cpuMs(server.child.pid as number) - cpuBefore) * 1000) / Math.max(1, wrk.requests) };
+        const key = `${c.name} ${c.server}`;
+        results.set(key, [...(results.get(key) ?? []), result]);
+        console.error(`round ${round + 1}/${runs} ${key}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms, ${result.cpuUsPerRequest.toFixed(1)} CPU µs/req, non-2xx ${result.non2xx}`);
+      }
+    }
+  } finally {
+    for (const server of servers.values()) await stopProcess(server);
+  }
+  const cold = { fileproc: await coldStart('fileproc', 19200, quick ? 1 : 5), prism: await coldStart('prism', 19201, quick ? 1 : 3) };
+  report(results, cold);
+}
+
+function report(results: Map<string, Measured[]>, cold: { fileproc: number; prism: number }): void {
+  const summary = Object.fromEntries([...results].map(([key, list]) => [key, {
+    rps: median(list.map((r) => r.rps)), cpuUs: median(list.map((r) => r.cpuUsPerRequest)), p99Ms: median(list.map((r) => r.p99Ms)), p50Ms: median(list.map((r) => r.p50Ms)),
+    non2xx: list.reduce((s, r) => s + r.non2xx, 0), socketErrors: list.reduce((s, r) => s + r.socketErrors, 0),
+  }]));
+  const get = (key: string) => summary[key] ?? { rps: Number.NaN, cpuUs: Number.NaN, p99Ms: Number.NaN, p50Ms: Number.NaN, non2xx: 0, socketErrors: 0 };
+  console.log(`HTTP benchmark: ${CONNECTIONS} connections, wrk -t${THREADS}, ${durationS} s per case, median of ${runs} round(s)${quick ? ' (quick)' : ''}`);
+  console.log('| case | req/s | server CPU µs/req | p50 ms | p99 ms | non-2xx |\n|---|---:|---:|---:|---:|---:|');
+  for (const [key, r] of Object.entries(summary)) console.log(`| ${key} | ${r.rps.toFixed(0)} | ${r.cpuUs.toFixed(1)} | ${r.p50Ms.toFixed(2)} | ${r.p99Ms.toFixed(2)} | ${r.non2xx} |`);
+  const d = get('describe fileproc');
+  const s = get('submit fileproc');
+  const goals = [
+    [`describe ≥ 50 % of the bare fixed-body ceiling`, d.rps / get('describe bare-fixed').rps, 0.5],
+    [`describe ≥ 10× prism mock`, d.rps / get('describe prism').rps, 10],
+    [`describe p99 ≤ 5 ms`, 5 / d.p99Ms, 1],
+    [`submit ≥ 50 % of the bare parse-and-answer server`, s.rps / get('submit bare-parse').rps, 0.5],
+    [`cold start ≤ 300 ms (fileproc ${cold.fileproc.toFixed(0)} ms, prism ${cold.prism.toFixed(0)} ms)`, 300 / cold.fileproc, 1],
+  ] as const;
+  for (const [name, ratio, goal] of goals) console.log(`${ratio >= goal ? 'PASS' : 'MISS'} ${name}: ratio ${ratio.toFixed(2)} (goal ${goal})`);
+  // On a loaded machine wall-clock throughput mostly measures contention; CPU per request does not.
+  console.log(`CPU-time ratios (load-independent): describe ${(get('describe bare-fixed').cpuUs / d.cpuUs).toFixed(2)} of the ceiling, ${(get('describe prism').cpuUs / d.cpuUs).toFixed(1)}× cheaper than prism; submit ${(get('submit bare-parse').cpuUs / s.cpuUs).toFixed(2)} of bare-parse`);
+  if (d.non2xx > 0 || s.non2xx > 0) console.log(`WARNING: fileproc answered non-2xx (describe ${d.non2xx}, submit ${s.non2xx})`);
+  if (argv.includes('--json')) console.log(JSON.stringify({ summary, cold }, null, 2));
+}
+
+await main();
