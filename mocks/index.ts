@@ -22,6 +22,7 @@ import { createRecordingSink, type CallbackSink } from './http/callback-sink.ts'
 import { SwitchableClock } from './http/clock-switch.ts';
 import { createFetchHandler } from './http/fetch-handler.ts';
 import { JdCompressRunner } from './http/jd-runner.ts';
+import { HttpScript } from './http/http-script.ts';
 import { createParamValidator } from './http/params.ts';
 import { trackBuckets } from './http/tracked-store.ts';
 import type { HttpLimits, Logger, MockServices } from './http/types.ts';
@@ -35,6 +36,7 @@ export type { AdminApi, AdminState, SeedOptions } from './http/admin-api.ts';
 export type { CallbackSink, JdCompressFinishEvent, RecordedEvent } from './http/callback-sink.ts';
 export type { ClockMode } from './http/clock-switch.ts';
 export type { HttpLimits, Logger } from './http/types.ts';
+export type { ActiveRule, HttpScriptRule } from './http/http-script.ts';
 export { createRecordingSink } from './http/callback-sink.ts';
 export { webProcessors, DEFAULT_PROCESSING_LIMITS, type Processors } from './processing/platform.ts';
 
@@ -120,6 +122,7 @@ export function createMock(options: MockOptions = {}): Mock {
     jd: new JdCompressRunner(clock, processing, () => callbacks),
     admin: createAdminApi(() => services, knownBuckets),
     keys: new Map(Object.entries(options.keys ?? {})),
+    httpScript: new HttpScript(),
     authNow: options.authNow ?? (() => Date.now()),
     limits: { ...DEFAULT_HTTP_LIMITS, ...options.limits },
     defaults: { bucket: options.bucket ?? 'test-1250000000', region: options.region ?? 'ap-guangzhou' },

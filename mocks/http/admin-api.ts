@@ -10,6 +10,7 @@ import type { JobScript } from '../engine/types.ts';
 import type { Body, ObjectMeta, PutOptions } from '../store/types.ts';
 import type { ClockMode } from './clock-switch.ts';
 import { httpError } from './http-error.ts';
+import type { ActiveRule, HttpScriptRule } from './http-script.ts';
 import type { MockServices } from './types.ts';
 
 /** Options of seeding one object. */
@@ -28,7 +29,7 @@ export interface AdminState {
 
 /** The JS admin API. */
 export interface AdminApi {
-  /** Forgets jobs, queues, JD requests, callbacks and every object of the buckets this mock has seen. */
+  /** Forgets jobs, queues, JD requests, callbacks, HTTP scripts and every object of the buckets this mock has seen. */
   reset(): Promise<void>;
   /** Stores an object (default bucket unless `options.bucket`). */
   putObject(key: string, body: Body, options?: SeedOptions): Promise<ObjectMeta>;
@@ -45,6 +46,10 @@ export interface AdminApi {
   faults(): EngineFault[];
   callbacks(): readonly unknown[];
   tdmq(topic: string): readonly unknown[];
+  /** Delays and/or fails the next matching requests (see `http-script.ts`). */
+  scriptHttp(rule: HttpScriptRule): ActiveRule;
+  httpScripts(): ActiveRule[];
+  clearHttpScripts(): void;
 }
 
 /** Builds the admin API over the composed services; `knownBuckets` grows as objects are written. */
@@ -61,6 +66,7 @@ export function createAdminApi(services: () => MockServices, knownBuckets: Set<s
       s.engine.reset();
       s.jd.reset();
       s.callbacks.reset();
+      s.httpScript.clear();
       for (const bucket of knownBuckets) {
         for (let marker: string | undefined; ;) {
           const page = await s.store.list(bucket, marker === undefined ? {} : { marker });
@@ -127,6 +133,9 @@ export function createAdminApi(services: () => MockServices, knownBuckets: Set<s
     faults: () => services().engine.faults.list(),
     callbacks: () => services().callbacks.records(),
     tdmq: (topic) => services().callbacks.topic(topic),
+    scriptHttp: (rule) => services().httpScript.add(rule),
+    httpScripts: () => services().httpScript.list(),
+    clearHttpScripts: () => services().httpScript.clear(),
   };
 }
 

@@ -93,6 +93,29 @@ export const adminFaults: Handler = async (ctx) => {
   return jsonResponse(ctx.meta, 200, { enabled: ctx.services.admin.faults() });
 };
 
+/** `POST /__fileproc/http-script` (a rule, see http-script.ts) → the stored rule. */
+export const adminHttpScript: Handler = async (ctx) => {
+  const body = await jsonBody(ctx);
+  const text = (name: string): string | undefined => {
+    const value = body[name];
+    if (value !== undefined && typeof value !== 'string') throw httpError('InvalidArgument', `"${name}" must be a string`);
+    return value;
+  };
+  const number = (name: string): number | undefined => (body[name] === undefined ? undefined : numberField(body, name));
+  const rule = { method: text('method'), operationId: text('operationId'), pathPrefix: text('pathPrefix'), code: text('code'), message: text('message'), delayMs: number('delayMs'), count: number('count') };
+  const defined = Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined));
+  return jsonResponse(ctx.meta, 200, ctx.services.admin.scriptHttp(defined));
+};
+
+/** `GET /__fileproc/http-script`: the active rules. */
+export const adminHttpScripts: Handler = async (ctx) => jsonResponse(ctx.meta, 200, ctx.services.admin.httpScripts());
+
+/** `DELETE /__fileproc/http-script`: removes every rule. */
+export const adminClearHttpScripts: Handler = async (ctx) => {
+  ctx.services.admin.clearHttpScripts();
+  return emptyResponse(ctx.meta, 204);
+};
+
 /** `GET /__fileproc/callbacks`. */
 export const adminCallbacks: Handler = async (ctx) => jsonResponse(ctx.meta, 200, ctx.services.admin.callbacks());
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RealClock } from '../adapters/real-clock.ts';
-import { BUCKET, COS, call, hashBody, submit, testMock, upload } from './test-support.ts';
+import { BUCKET, CI, COS, call, expectError, hashBody, submit, testMock, upload } from './test-support.ts';
 
 const ADMIN = 'http://127.0.0.1:9000/__fileproc';
 const json = (value: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(value) });
@@ -47,5 +47,41 @@ describe('admin API over HTTP (/__fileproc/…)', () => {
     expect((await (await call(mock, `${ADMIN}/clock`, json({ mode: 'virtual' }))).json())).toMatchObject({ mode: 'virtual' });
     const noReal = testMock();
     expect((await call(noReal, `${ADMIN}/clock`, json({ mode: 'real' }))).status).toBe(400);
+  });
+});
+
+describe('scripted HTTP behaviour (/__fileproc/http-script)', () => {
+  it('answers the next matching requests with the scripted documented error, then serves normally', async () => {
+    const mock = testMock();
+    const rule = await call(mock, `${ADMIN}/http-script`, json({ operationId: 'submitFileJob', code: 'SlowDown', count: 2 }));
+    expect(await rule.json()).toMatchObject({ operationId: 'submitFileJob', code: 'SlowDown', remaining: 2 });
+    for (let i = 0; i < 2; i++) await expectError(await call(mock, `${CI}/file_jobs`, { method: 'POST', body: hashBody('a') }), 503, 'SlowDown');
+    expect((await call(mock, `${CI}/jobs`, { method: 'POST', body: hashBody('a') })).status).toBe(200);
+    await submit(mock, hashBody('a'));
+    expect(await (await call(mock, `${ADMIN}/http-script`)).json()).toEqual([]);
+    expect(mock.engine.snapshot().jobs).toHaveLength(2);
+  });
+
+  it('delays matching requests on the host clock until cleared, and rejects nonsense rules', async () => {
+    const mock = testMock();
+    await call(mock, `${ADMIN}/http-script`, json({ pathPrefix: '/a.txt', delayMs: 5000, count: 0 }));
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      let answered = false;
+      const pending = call(mock, `${COS}/a.txt`, { method: 'PUT', body: 'x' }).then((r) => {
+        answered = true;
+        return r;
+      });
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await pending).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await call(mock, `${ADMIN}/http-script`, { method: 'DELETE' })).status).toBe(204);
+    for (const bad of [{}, { delayMs: -1 }, { code: 'Slow Down' }, { code: 'SlowDown', count: 1.5 }, { code: 7 }]) {
+      expect((await call(mock, `${ADMIN}/http-script`, json(bad))).status).toBe(400);
+    }
   });
 });

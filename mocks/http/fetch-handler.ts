@@ -8,6 +8,7 @@
 import { authenticate } from './auth.ts';
 import { checkDeclaredLength } from './body.ts';
 import { HttpError, toHttpError } from './http-error.ts';
+import { hostDelay } from './http-script.ts';
 import { parseHost, type HostKind } from './host.ts';
 import { classifyPath } from './path-shape.ts';
 import { errorResponse, type ResponseFamily, type ResponseMeta } from './respond.ts';
@@ -46,7 +47,12 @@ export function createFetchHandler(services: MockServices): (request: Request) =
       }
       const streamsObject = route.shape === 'object' && request.method === 'PUT' || route.shape === 'admin/objects/{key}';
       checkDeclaredLength(request, streamsObject ? services.limits.maxObjectBytes : services.limits.maxXmlBodyBytes);
-      if (!route.unsigned) await authenticate(request, hostHeader, services);
+      if (!route.unsigned) {
+        await authenticate(request, hostHeader, services);
+        const scripted = services.httpScript.take(request.method, url.pathname, route.operationId);
+        if (scripted) await hostDelay(scripted.delayMs);
+        if (scripted?.error) throw scripted.error;
+      }
       return await route.handler({ request, url, host, variable: path.variable, meta, services });
     } catch (error) {
       let known = toHttpError(error);

@@ -13,7 +13,7 @@ export type PathShape =
   | 'file_jobs' | 'file_jobs/{ids}' | 'jobs' | 'jobs/{ids}' | 'file_queue' | 'file_queue/{id}' | 'file_bucket'
   | 'bucket' | 'object'
   | 'admin/reset' | 'admin/state' | 'admin/objects/{key}' | 'admin/clock' | 'admin/clock/advance'
-  | 'admin/jobs/{id}/script' | 'admin/timing' | 'admin/faults' | 'admin/callbacks' | 'admin/tdmq/{topic}';
+  | 'admin/jobs/{id}/script' | 'admin/timing' | 'admin/faults' | 'admin/callbacks' | 'admin/tdmq/{topic}' | 'admin/http-script';
 
 /** A classified path: its shape and the decoded variable part (ids, queue id, key, topic). */
 export interface ClassifiedPath { shape: PathShape; variable: string }
@@ -30,7 +30,7 @@ const CI_ROOTS = new Map<string, [PathShape, PathShape | undefined]>([
 
 const ADMIN_FIXED = new Map<string, PathShape>([
   ['reset', 'admin/reset'], ['state', 'admin/state'], ['clock', 'admin/clock'], ['clock/advance', 'admin/clock/advance'],
-  ['timing', 'admin/timing'], ['faults', 'admin/faults'], ['callbacks', 'admin/callbacks'],
+  ['timing', 'admin/timing'], ['faults', 'admin/faults'], ['callbacks', 'admin/callbacks'], ['http-script', 'admin/http-script'],
 ]);
 
 function decodeSegment(segment: string): string {

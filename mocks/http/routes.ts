@@ -6,7 +6,7 @@
  */
 import {
   adminAdvance, adminCallbacks, adminClock, adminClockRead, adminFaults, adminFaultsRead, adminPutObject, adminReset,
-  adminScript, adminState, adminTdmq, adminTiming,
+  adminScript, adminState, adminTdmq, adminTiming, adminHttpScript, adminHttpScripts, adminClearHttpScripts,
 } from './admin-routes.ts';
 import { listObjects } from './bucket-list.ts';
 import { ciProcess } from './ci-process.ts';
@@ -47,6 +47,7 @@ export const ROUTES: readonly Route[] = [
   admin('POST', 'admin/jobs/{id}/script', adminScript), admin('POST', 'admin/timing', adminTiming),
   admin('GET', 'admin/faults', adminFaultsRead), admin('POST', 'admin/faults', adminFaults),
   admin('GET', 'admin/callbacks', adminCallbacks), admin('GET', 'admin/tdmq/{topic}', adminTdmq),
+  admin('POST', 'admin/http-script', adminHttpScript), admin('GET', 'admin/http-script', adminHttpScripts), admin('DELETE', 'admin/http-script', adminClearHttpScripts),
 ];
 
 const key = (method: string, shape: string, selector: string): string => `${method} ${shape} ${selector}`;

@@ -7,6 +7,7 @@ import type { AdminApi } from './admin-api.ts';
 import type { CallbackSink } from './callback-sink.ts';
 import type { SwitchableClock } from './clock-switch.ts';
 import type { HostInfo } from './host.ts';
+import type { HttpScript } from './http-script.ts';
 import type { JdCompressRunner } from './jd-runner.ts';
 import type { ParamValidator } from './params.ts';
 import type { PathShape } from './path-shape.ts';
@@ -35,6 +36,8 @@ export interface MockServices {
   admin: AdminApi;
   /** SecretId → SecretKey; empty means authentication is off. */
   keys: ReadonlyMap<string, string>;
+  /** Scripted delays and error answers (admin `http-script`). */
+  httpScript: HttpScript;
   /** Wall-clock epoch ms for signature time windows (SDKs sign with the host's time, not virtual time). */
   authNow(): number;
   limits: HttpLimits;
