@@ -38,6 +38,7 @@ export type { ClockMode } from './http/clock-switch.ts';
 export type { HttpLimits, Logger } from './http/types.ts';
 export type { ActiveRule, HttpScriptRule } from './http/http-script.ts';
 export { createRecordingSink } from './http/callback-sink.ts';
+export { wireHeaderName } from './http/header-case.ts';
 export { webProcessors, DEFAULT_PROCESSING_LIMITS, type Processors } from './processing/platform.ts';
 
 /** What a callback deliverer is built from (the mock's clock and logger). */

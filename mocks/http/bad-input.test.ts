@@ -51,6 +51,19 @@ describe('routing errors', () => {
   });
 });
 
+describe('Content-MD5 of XML bodies (§5.3)', () => {
+  it('accepts the right digest, refuses a wrong one (BadDigest) and a malformed one (InvalidDigest)', async () => {
+    const mock = testMock();
+    const body = hashBody('a');
+    // `openssl md5 -binary | base64` of hashBody('a').
+    const digest = 'RblFj39sTVDCZ+XUKVbwMw==';
+    expect((await call(mock, `${CI}/file_jobs`, { method: 'POST', body, headers: { 'content-md5': digest } })).status).toBe(200);
+    await expectError(await call(mock, `${CI}/file_jobs`, { method: 'POST', body: body + ' ', headers: { 'content-md5': digest } }), 400, 'BadDigest');
+    await expectError(await call(mock, `${CI}/file_jobs`, { method: 'POST', body, headers: { 'content-md5': 'bm90IGFuIE1ENQ==' } }), 400, 'InvalidDigest');
+    expect(mock.engine.snapshot().jobs).toHaveLength(1);
+  });
+});
+
 describe('text XML cannot carry', () => {
   it('echoes a key with a NUL byte safely in the error body and refuses to store such keys', async () => {
     const mock = testMock();

@@ -38,6 +38,11 @@ export async function* limitedChunks(request: Request, limit: number): AsyncGene
 
 /** Reads a whole (small) body as UTF-8 text within the limit. */
 export async function readText(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readBytes(request, limit));
+}
+
+/** Reads a whole (small) body within the limit. */
+export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of limitedChunks(request, limit)) {
@@ -50,5 +55,5 @@ export async function readText(request: Request, limit: number): Promise<string>
     all.set(part, offset);
     offset += part.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
 }

@@ -1,14 +1,35 @@
 /** Reads and validates an XML request body through `protocol/` (MalformedXML / InvalidArgument, §5.3). */
 import type { ParseResult } from '../../protocol/validate.ts';
-import { readText } from './body.ts';
+import { readBytes } from './body.ts';
 import { httpError } from './http-error.ts';
 import type { RequestContext } from './types.ts';
 
-/** The body text within the XML size limit; an empty body is `400 MissingRequestBodyError`. */
+/**
+ * The body text within the XML size limit; an empty body is `400 MissingRequestBodyError`. A
+ * `Content-MD5` (the Go SDK sends one with every XML body) is checked: not 16 bytes of base64 →
+ * `400 InvalidDigest`, another digest → `400 BadDigest` (§5.3).
+ */
 export async function requiredXml(ctx: RequestContext): Promise<string> {
-  const text = await readText(ctx.request, ctx.services.limits.maxXmlBodyBytes);
+  const bytes = await readBytes(ctx.request, ctx.services.limits.maxXmlBodyBytes);
+  const declared = ctx.request.headers.get('content-md5');
+  if (declared !== null) await checkMd5(ctx, bytes, declared.trim());
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') throw httpError('MissingRequestBodyError', 'the request body is empty; this operation needs an XML body');
   return text;
+}
+
+async function checkMd5(ctx: RequestContext, bytes: Uint8Array, declared: string): Promise<void> {
+  let expected: string;
+  try {
+    expected = [...atob(declared)].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+  } catch {
+    expected = '';
+  }
+  if (expected.length !== 32) throw httpError('InvalidDigest', `Content-MD5 "${declared}" is not the base64 of a 16-byte MD5`);
+  const md5 = await ctx.services.processors.hash('md5');
+  md5.update(bytes);
+  const actual = md5.digestHex();
+  if (actual !== expected) throw httpError('BadDigest', `Content-MD5 ${declared} does not match the body (its MD5 is ${actual})`);
 }
 
 /** The decoded value, or the codec/validator's error as an HttpError. */
