@@ -10,6 +10,8 @@ const DICTIONARY_SIZE = 32 * 1024;
 const INCOMPRESSIBLE_RATIO = 0.97;
 /** Every n-th random-looking block is deflated anyway, to check the guess. */
 const PROBE_EVERY = 8;
+/** After a wrong guess, this many random-looking blocks in a row must fail to shrink before guessing resumes. */
+const DISTRUST_BLOCKS = 16;
 
 /** Tuning of the parallel deflater; defaults: 128 KiB blocks, one block in flight per core. */
 export interface NodeDeflaterOptions { blockSize?: number; concurrency?: number }
@@ -21,7 +23,7 @@ export interface NodeDeflaterOptions { blockSize?: number; concurrency?: number 
  * at once: more would queue in the thread pool ahead of the file reads that feed us. Blocks whose
  * byte sample looks random (compressed media, encrypted data) are stored (level 0) rather than
  * searched for matches — zlib would emit stored blocks for them anyway; every 8th is deflated to
- * check, and a stream where such a block did shrink is deflated in full from then on.
+ * check; after one that did shrink, a stream deflates random-looking blocks until 16 in a row did not.
  */
 export function createNodeDeflater(options: NodeDeflaterOptions = {}): Deflater {
   const blockSize = options.blockSize ?? 128 * 1024;
@@ -36,7 +38,7 @@ class BlockSession implements DeflateSession {
   #block: Uint8Array;
   #filled = 0;
   #dictionary: Uint8Array | undefined;
-  #trustEntropy = true;
+  #distrustLeft = 0;
   readonly #level: number;
   readonly #blockSize: number;
   readonly #shared: Shared;
@@ -80,11 +82,15 @@ class BlockSession implements DeflateSession {
     const randomLooking = looksIncompressible(block);
     // Decided when the block gets a thread, so the verdicts of earlier blocks of the stream count.
     return this.#shared.gate.run(async () => {
-      const store = randomLooking && this.#trustEntropy && this.#shared.randomBlocks++ % PROBE_EVERY !== 0;
+      const store = randomLooking && this.#distrustLeft === 0 && this.#shared.randomBlocks++ % PROBE_EVERY !== 0;
       // Stored blocks are framed here: a zlib stream's set-up would cost more main-thread time than the copy.
       const output = store ? storedBlocks(block, last) : await deflateBlock(block, { ...options, level: this.#level });
-      // A random-looking block that deflate did shrink (e.g. repeated random data): stop guessing for this stream.
-      if (randomLooking && !store && output.byteLength < block.byteLength * INCOMPRESSIBLE_RATIO) this.#trustEntropy = false;
+      if (randomLooking && !store) {
+        // A random-looking block that did shrink (repeated random data, a block straddling text): deflate
+        // the next ones too, and trust the guess again only after that many did not shrink.
+        const shrank = output.byteLength < block.byteLength * INCOMPRESSIBLE_RATIO;
+        this.#distrustLeft = shrank ? DISTRUST_BLOCKS : Math.max(0, this.#distrustLeft - 1);
+      }
       return output;
     });
   }
