@@ -23,6 +23,16 @@ describe('COS object subset', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('verifies Content-MD5 while streaming an upload; a mismatch stores nothing and keeps the old object', async () => {
+    const mock = testMock();
+    // `printf 'hello world' | openssl md5 -binary | base64`
+    const md5 = 'XrY7u+Ae7tCTyyK7j1rNww==';
+    expect((await upload(mock, 'm.txt', 'hello world', { 'content-md5': md5 })).headers.get('ETag')).toBe('"5eb63bbbe01eeed093cb22bb8f5acdc3"');
+    await expectError(await call(mock, `${COS}/m.txt`, { method: 'PUT', body: 'hello world!', headers: { 'content-md5': md5 } }), 400, 'BadDigest', 'cos');
+    await expectError(await call(mock, `${COS}/m.txt`, { method: 'PUT', body: 'x', headers: { 'content-md5': 'short' } }), 400, 'InvalidDigest', 'cos');
+    expect(await (await call(mock, `${COS}/m.txt`)).text()).toBe('hello world');
+  });
+
   it('answers Range with 206 and Content-Range, an unsatisfiable range with 416', async () => {
     const mock = testMock();
     await upload(mock, 'r.bin', '0123456789');

@@ -6,6 +6,7 @@
 import { formatHttpDate } from '../../protocol/time.ts';
 import type { ByteRange, ObjectMeta, PutOptions } from '../store/types.ts';
 import { limitedChunks } from './body.ts';
+import { md5Checked } from './content-md5.ts';
 import { HttpError, httpError, invalidArgument } from './http-error.ts';
 import { baseHeaders, emptyResponse, xmlSafe } from './respond.ts';
 import type { Handler, RequestContext } from './types.ts';
@@ -46,10 +47,13 @@ function requireKey(ctx: RequestContext, operationId: string): string {
   return ctx.variable;
 }
 
-/** `putObject`: 200 with `ETag`; the body streams to the store, which writes atomically. */
+/** `putObject`: 200 with `ETag`; the body streams to the store, which writes atomically (also when Content-MD5 fails). */
 export const putObject: Handler = async (ctx) => {
   const key = storableKey(requireKey(ctx, 'putObject'));
-  const meta = await ctx.services.store.put(ctx.host.bucket, key, limitedChunks(ctx.request, ctx.services.limits.maxObjectBytes), putOptionsFrom(ctx.request.headers));
+  const declared = ctx.request.headers.get('content-md5');
+  const chunks = limitedChunks(ctx.request, ctx.services.limits.maxObjectBytes);
+  const body = declared === null ? chunks : md5Checked(chunks, declared, ctx.services.processors.hash);
+  const meta = await ctx.services.store.put(ctx.host.bucket, key, body, putOptionsFrom(ctx.request.headers));
   return emptyResponse(ctx.meta, 200, { ETag: meta.etag });
 };
 

@@ -1,6 +1,7 @@
 /** Reads and validates an XML request body through `protocol/` (MalformedXML / InvalidArgument, §5.3). */
 import type { ParseResult } from '../../protocol/validate.ts';
 import { readBytes } from './body.ts';
+import { checkMd5 } from './content-md5.ts';
 import { httpError } from './http-error.ts';
 import type { RequestContext } from './types.ts';
 
@@ -12,24 +13,10 @@ import type { RequestContext } from './types.ts';
 export async function requiredXml(ctx: RequestContext): Promise<string> {
   const bytes = await readBytes(ctx.request, ctx.services.limits.maxXmlBodyBytes);
   const declared = ctx.request.headers.get('content-md5');
-  if (declared !== null) await checkMd5(ctx, bytes, declared.trim());
+  if (declared !== null) await checkMd5(bytes, declared, ctx.services.processors.hash);
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') throw httpError('MissingRequestBodyError', 'the request body is empty; this operation needs an XML body');
   return text;
-}
-
-async function checkMd5(ctx: RequestContext, bytes: Uint8Array, declared: string): Promise<void> {
-  let expected: string;
-  try {
-    expected = [...atob(declared)].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
-  } catch {
-    expected = '';
-  }
-  if (expected.length !== 32) throw httpError('InvalidDigest', `Content-MD5 "${declared}" is not the base64 of a 16-byte MD5`);
-  const md5 = await ctx.services.processors.hash('md5');
-  md5.update(bytes);
-  const actual = md5.digestHex();
-  if (actual !== expected) throw httpError('BadDigest', `Content-MD5 ${declared} does not match the body (its MD5 is ${actual})`);
 }
 
 /** The decoded value, or the codec/validator's error as an HttpError. */
