@@ -16,4 +16,5 @@ export class SizeMismatchError extends Error {
   }
 }
 
+/** UTF-8 encoder for member names (zip bit 11, pax `path`). */
 export const utf8 = new TextEncoder();

@@ -1,5 +1,6 @@
 /** Small byte helpers shared by the archive writers. */
 
+/** A shared empty result (no output yet). */
 export const EMPTY = new Uint8Array(0);
 
 /** Joins byte arrays into one (returns the only part itself when there is one). */

@@ -5,6 +5,7 @@
 import { concatBytes } from './bytes.ts';
 import { utf8 } from './archive-member.ts';
 
+/** Tar record unit: headers and padded data are multiples of it. */
 export const BLOCK = 512;
 const MAX_OCTAL_SIZE = 8 ** 11 - 1;
 

@@ -4,11 +4,17 @@
  */
 import { LeWriter } from './bytes.ts';
 
+/** General-purpose flag bit 0: the entry is encrypted. */
 export const FLAG_ENCRYPTED = 0x0001;
+/** Bit 3: CRC and sizes follow the data (streaming). */
 export const FLAG_DATA_DESCRIPTOR = 0x0008;
+/** Bit 11: the name is UTF-8. */
 export const FLAG_UTF8 = 0x0800;
+/** Compression method 0: stored. */
 export const METHOD_STORED = 0;
+/** Method 8: deflate. */
 export const METHOD_DEFLATED = 8;
+/** Method 99: WinZip AES envelope (the real method is in the 0x9901 extra). */
 export const METHOD_AES = 99;
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
