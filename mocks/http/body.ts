@@ -3,6 +3,7 @@
  * to the store chunk by chunk. Exceeding the limit is `400 EntityTooLarge` (the COS code for an
  * oversized upload), checked from `Content-Length` first and again while reading.
  */
+import { collectBody } from '../store/body.ts';
 import { HttpError } from './http-error.ts';
 
 /** 400 EntityTooLarge naming the limit. */
@@ -42,18 +43,6 @@ export async function readText(request: Request, limit: number): Promise<string>
 }
 
 /** Reads a whole (small) body within the limit. */
-export async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of limitedChunks(request, limit)) {
-    parts.push(chunk);
-    size += chunk.byteLength;
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    all.set(part, offset);
-    offset += part.byteLength;
-  }
-  return all;
+export function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+  return collectBody(limitedChunks(request, limit));
 }
