@@ -1,8 +1,9 @@
 /**
- * Web `Response` → `ServerResponse` for the node:http adapter: status and headers as given
- * (multiple `Set-Cookie` kept apart), the body streamed chunk by chunk with backpressure.
+ * Web `Response` → `ServerResponse` for the node:http adapter: status and headers (in COS's
+ * spelling, multiple `Set-Cookie` kept apart), the body streamed chunk by chunk with backpressure.
  */
 import type { ServerResponse } from 'node:http';
+import { wireHeaderName } from '../http/header-case.ts';
 
 function waitForDrain(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
@@ -21,7 +22,8 @@ export async function writeWebResponse(response: Response, res: ServerResponse, 
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
   for (const [name, value] of response.headers) {
-    if (name !== 'set-cookie') res.setHeader(name, value);
+    // Web Headers lower-case names; COS spells e.g. `ETag`, and the Python SDK hands it back as sent.
+    if (name !== 'set-cookie') res.setHeader(wireHeaderName(name), value);
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);

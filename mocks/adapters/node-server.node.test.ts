@@ -119,6 +119,14 @@ describe('startServer (node:http adapter)', () => {
     expect((await fetch(`${server.url}/y`)).status).toBe(200);
   });
 
+  it('spells well-known header names as COS does (ETag, Content-Type) and keeps x- names as given', async () => {
+    const server = await serve(async () => new Response('', { headers: { etag: '"abc"', 'content-type': 'application/xml', 'x-cos-request-id': 'r1' } }));
+    const answer = await rawExchange(server.port, 'PUT /o HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
+    expect(answer).toContain('\r\nETag: "abc"\r\n');
+    expect(answer).toContain('\r\nContent-Type: application/xml\r\n');
+    expect(answer).toContain('\r\nx-cos-request-id: r1\r\n');
+  });
+
   it('sends no body for HEAD even when the handler gives one', async () => {
     const server = await serve(async () => new Response('abc', { headers: { 'content-length': '3' } }));
     const answer = await rawExchange(server.port, 'HEAD /o HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n');
