@@ -7,6 +7,7 @@
  */
 import { authenticate } from './auth.ts';
 import { checkDeclaredLength } from './body.ts';
+import { preflight, withCors } from './cors.ts';
 import { HttpError, toHttpError } from './http-error.ts';
 import { hostDelay } from './http-script.ts';
 import { parseHost, type HostKind } from './host.ts';
@@ -28,6 +29,11 @@ function familyOf(host: HostKind, route: Route | undefined, path: string): Respo
 
 /** Builds the fetch handler over composed services. */
 export function createFetchHandler(services: MockServices): (request: Request) => Promise<Response> {
+  const handle = answer(services);
+  return async (request) => withCors(request, await handle(request));
+}
+
+function answer(services: MockServices): (request: Request) => Promise<Response> {
   return async (request) => {
     const meta: ResponseMeta = { family: 'cos', requestId: services.nextRequestId(), traceId: '' };
     let resource = '/';
@@ -37,6 +43,10 @@ export function createFetchHandler(services: MockServices): (request: Request) =
       const host = parseHost(hostHeader, services.defaults);
       resource = url.pathname;
       const path = classifyPath(url.pathname, host.kind);
+      if (request.method === 'OPTIONS') {
+        const answered = preflight(request, { ...meta, family: familyOf(host.kind, undefined, url.pathname) });
+        if (answered) return answered;
+      }
       const found = path && lookupRoute(request.method, path.shape, selectorOf(url.searchParams));
       const route = found && 'handler' in found ? found : undefined;
       meta.family = familyOf(host.kind, route, url.pathname);
