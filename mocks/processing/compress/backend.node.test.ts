@@ -12,6 +12,9 @@ import { crc32 } from './crc32.ts';
 import { createNodeBackend, createNodeDeflater } from './node-backend.node.ts';
 import { putFiles, readArchive, type Files } from './test-support.ts';
 import { webBackend, webDeflater } from './web-backend.ts';
+import { ZipAesEntryEncryptor } from './zip-aes.ts';
+import { nodeZipAesCrypto } from './zip-aes.node.ts';
+import { webZipAesCrypto } from './zip-aes-web.ts';
 
 const RUNS = { seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, numRuns: 40 };
 const chunked = fc.array(fc.uint8Array({ maxLength: 40_000 }), { maxLength: 8 });
@@ -42,6 +45,24 @@ describe('web and node variants agree', () => {
       new AesEncryptor(key).encryptBlock(block, 0, out, 0);
       expect(out).toEqual(new Uint8Array(cipher.update(block)));
     }), RUNS);
+  });
+
+  it('WinZip AES entries are byte-identical with the web and node primitives for the same salt', async () => {
+    const password = new TextEncoder().encode('1234567890');
+    const fixedSalt = (bytes: Uint8Array) => void bytes.fill(42);
+    await fc.assert(fc.asyncProperty(chunked, chunked, async (webChunks, nodeChunks) => {
+      const data = concatBytes(webChunks);
+      const split = (chunks: Uint8Array[]) => {
+        const cuts = chunks.map((c) => c.length);
+        let at = 0;
+        return cuts.map((n) => data.subarray(at, Math.min(data.length, (at += n))));
+      };
+      const encrypt = async (crypto: typeof webZipAesCrypto, parts: Uint8Array[]) => {
+        const encryptor = await ZipAesEntryEncryptor.create(password, fixedSalt, crypto);
+        return concatBytes([encryptor.header, ...parts.map((p) => encryptor.update(p)), encryptor.update(data.subarray(parts.reduce((n, p) => n + p.length, 0))), encryptor.finish()]);
+      };
+      expect(await encrypt(nodeZipAesCrypto, split(nodeChunks))).toEqual(await encrypt(webZipAesCrypto, webChunks));
+    }), { ...RUNS, numRuns: 15 });
   });
 
   it('pigz-style block deflate and fflate both inflate back to the input at every level', async () => {

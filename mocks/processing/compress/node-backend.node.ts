@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { constants, crc32 as zlibCrc32, deflateRaw, type ZlibOptions } from 'node:zlib';
 import type { CompressBackend, DeflateSession, Deflater } from './backend.ts';
+import { nodeZipAesCrypto } from './zip-aes.node.ts';
 import { EMPTY, concatBytes } from './bytes.ts';
 import { looksIncompressible } from './entropy.ts';
 import { storedBlocks } from './stored-deflate.ts';
@@ -125,7 +126,7 @@ class Gate {
   }
 }
 
-/** The Node fast path: parallel zlib deflate and native CRC-32 (zlib.crc32, Node ≥ 20.15). */
+/** The Node fast path: parallel zlib deflate, native CRC-32 (zlib.crc32, Node ≥ 20.15), node:crypto AES. */
 export function createNodeBackend(options: NodeDeflaterOptions = {}): CompressBackend {
-  return { deflater: createNodeDeflater(options), crc32: (data, previous) => zlibCrc32(data, previous) };
+  return { deflater: createNodeDeflater(options), crc32: (data, previous) => zlibCrc32(data, previous), aes: nodeZipAesCrypto };
 }

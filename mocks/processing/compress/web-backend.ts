@@ -2,6 +2,7 @@ import { Deflate } from 'fflate';
 import type { CompressBackend, DeflateSession, Deflater } from './backend.ts';
 import { crc32 } from './crc32.ts';
 import { concatBytes } from './bytes.ts';
+import { webZipAesCrypto } from './zip-aes-web.ts';
 
 /** Single-threaded DEFLATE on fflate (pure JS): runs in any browser bundle. */
 export const webDeflater: Deflater = {
@@ -26,5 +27,5 @@ function clampLevel(level: number): 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 {
   return Math.min(9, Math.max(0, Math.round(level))) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 }
 
-/** The browser-safe backend (fflate + JS CRC-32); the default when no backend is injected. */
-export const webBackend: CompressBackend = { deflater: webDeflater, crc32 };
+/** The browser-safe backend (fflate, JS CRC-32, JS AES + hash-wasm); the default when no backend is injected. */
+export const webBackend: CompressBackend = { deflater: webDeflater, crc32, aes: webZipAesCrypto };

@@ -3,43 +3,52 @@
  * HMAC key and a 2-byte password verifier from the password and a per-entry random salt; data is
  * AES-CTR with a little-endian counter starting at 1; a 10-byte HMAC-SHA1 of the ciphertext ends it.
  */
-import { createHMAC, createSHA1, pbkdf2, type IHasher } from 'hash-wasm';
-import { AesEncryptor } from './aes.ts';
 import { concatBytes } from './bytes.ts';
 
 const SALT_LENGTH = 16;
 const KEY_LENGTH = 32;
 
+/** An incremental MAC. */
+export interface Mac { update(data: Uint8Array): void; digest(): Uint8Array }
+
+/** The primitives WinZip AES needs; web: pure-JS AES + hash-wasm (`zip-aes-web.ts`), Node: node:crypto. */
+export interface ZipAesCrypto {
+  pbkdf2Sha1(password: Uint8Array, salt: Uint8Array, iterations: number, length: number): Promise<Uint8Array>;
+  hmacSha1(key: Uint8Array): Promise<Mac>;
+  /** Returns a function that encrypts whole 16-byte blocks independently (AES-ECB) under `key`. */
+  ecb(key: Uint8Array): (blocks: Uint8Array) => Uint8Array;
+}
+
 /** Encrypts one entry's (compressed) bytes in order; header + update* + finish form the entry data. */
 export class ZipAesEntryEncryptor {
   readonly header: Uint8Array;
-  readonly #aes: AesEncryptor;
-  readonly #mac: IHasher;
-  readonly #counter = new Uint8Array(16);
-  readonly #keystream = new Uint8Array(16);
-  #used = 16;
+  readonly #ecb: (blocks: Uint8Array) => Uint8Array;
+  readonly #mac: Mac;
+  #counter = 0;
+  #keystream: Uint8Array = new Uint8Array(0);
+  #used = 0;
 
-  private constructor(header: Uint8Array, aes: AesEncryptor, mac: IHasher) {
+  private constructor(header: Uint8Array, ecb: (blocks: Uint8Array) => Uint8Array, mac: Mac) {
     this.header = header;
-    this.#aes = aes;
+    this.#ecb = ecb;
     this.#mac = mac;
   }
 
   /** Derives the keys for one entry; `random` fills the salt (crypto.getRandomValues by default). */
-  static async create(password: Uint8Array, random: (bytes: Uint8Array) => void): Promise<ZipAesEntryEncryptor> {
+  static async create(password: Uint8Array, random: (bytes: Uint8Array) => void, crypto: ZipAesCrypto): Promise<ZipAesEntryEncryptor> {
     const salt = new Uint8Array(SALT_LENGTH);
     random(salt);
-    const derived = await pbkdf2({ password, salt, iterations: 1000, hashLength: 2 * KEY_LENGTH + 2, hashFunction: createSHA1(), outputType: 'binary' });
-    const mac = await createHMAC(createSHA1(), derived.subarray(KEY_LENGTH, 2 * KEY_LENGTH));
-    const header = concatBytes([salt, derived.subarray(2 * KEY_LENGTH)]);
-    return new ZipAesEntryEncryptor(header.slice(), new AesEncryptor(derived.subarray(0, KEY_LENGTH)), mac);
+    const derived = await crypto.pbkdf2Sha1(password, salt, 1000, 2 * KEY_LENGTH + 2);
+    const mac = await crypto.hmacSha1(derived.slice(KEY_LENGTH, 2 * KEY_LENGTH));
+    const header = concatBytes([salt, derived.slice(2 * KEY_LENGTH)]);
+    return new ZipAesEntryEncryptor(header, crypto.ecb(derived.slice(0, KEY_LENGTH)), mac);
   }
 
   /** Encrypts the next plaintext bytes (returns a new buffer; the input is left untouched). */
   update(plain: Uint8Array): Uint8Array {
     const out = new Uint8Array(plain.length);
     for (let i = 0; i < plain.length; i++) {
-      if (this.#used === 16) this.#nextKeystream();
+      if (this.#used === this.#keystream.length) this.#refill(plain.length - i);
       out[i] = (plain[i] as number) ^ (this.#keystream[this.#used++] as number);
     }
     this.#mac.update(out);
@@ -48,16 +57,20 @@ export class ZipAesEntryEncryptor {
 
   /** The 10-byte authentication code that closes the entry. */
   finish(): Uint8Array {
-    return this.#mac.digest('binary').subarray(0, 10);
+    return this.#mac.digest().subarray(0, 10);
   }
 
-  #nextKeystream(): void {
-    for (let i = 0; i < 16; i++) {
-      const byte = ((this.#counter[i] as number) + 1) & 0xff;
-      this.#counter[i] = byte;
-      if (byte !== 0) break;
+  /** Keystream for at least `bytes` more bytes: AES of the counter blocks, counted little-endian from 1. */
+  #refill(bytes: number): void {
+    const blocks = Math.ceil(bytes / 16);
+    const counters = new Uint8Array(blocks * 16);
+    const view = new DataView(counters.buffer);
+    for (let b = 0; b < blocks; b++) {
+      this.#counter++;
+      view.setUint32(b * 16, this.#counter % 2 ** 32, true);
+      view.setUint32(b * 16 + 4, Math.floor(this.#counter / 2 ** 32), true);
     }
-    this.#aes.encryptBlock(this.#counter, 0, this.#keystream, 0);
+    this.#keystream = this.#ecb(counters);
     this.#used = 0;
   }
 }

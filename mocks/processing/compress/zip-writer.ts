@@ -64,7 +64,7 @@ async function writeEntry(member: ArchiveMember, options: ZipWriterOptions, push
     dataStart = position + header.length;
     return header;
   });
-  const sink = encrypted ? await encryptingSink(options.password as Uint8Array, options.random ?? cryptoRandom, push) : plainSink(push);
+  const sink = encrypted ? await encryptingSink(await ZipAesEntryEncryptor.create(options.password as Uint8Array, options.random ?? cryptoRandom, options.backend.aes), push) : plainSink(push);
   const session = method === METHOD_DEFLATED ? options.backend.deflater.open(options.level) : undefined;
   let crc = 0;
   let size = 0;
@@ -97,8 +97,7 @@ function plainSink(push: Push): EntrySink {
 }
 
 /** Encryption must see the compressed bytes in order, so each item is chained after the previous one. */
-async function encryptingSink(password: Uint8Array, random: (bytes: Uint8Array) => void, push: Push): Promise<EntrySink> {
-  const encryptor = await ZipAesEntryEncryptor.create(password, random);
+async function encryptingSink(encryptor: ZipAesEntryEncryptor, push: Push): Promise<EntrySink> {
   let chain: Promise<unknown> = Promise.resolve();
   await push(encryptor.header);
   return {
