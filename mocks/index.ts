@@ -32,6 +32,7 @@ import type { ProcessingLimits } from './processing/types.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { ObjectStore } from './store/types.ts';
 
+/** Re-exported so callers need only this entry: admin, callback, clock, limit and script types; helpers. */
 export type { AdminApi, AdminState, SeedOptions } from './http/admin-api.ts';
 export type { CallbackSink, JdCompressFinishEvent, RecordedEvent } from './http/callback-sink.ts';
 export type { ClockMode } from './http/clock-switch.ts';

@@ -8,11 +8,13 @@ import { codecFor } from '../../protocol/codec.ts';
 import { validatorFor } from '../../protocol/validate.ts';
 import { createMock, type Mock, type MockOptions } from '../index.ts';
 
-/** The default bucket and region of test mocks. */
+/** The default bucket of test mocks. */
 export const BUCKET = 'test-1250000000';
+/** The default region of test mocks. */
 export const REGION = 'ap-guangzhou';
-/** Base URLs as an SDK in `Ip`/proxy mode addresses them. */
+/** The CI host base URL as an SDK in proxy mode addresses it. */
 export const CI = `http://${BUCKET}.ci.${REGION}.myqcloud.com`;
+/** The COS host base URL. */
 export const COS = `http://${BUCKET}.cos.${REGION}.myqcloud.com`;
 /** A start time with whole seconds, so formatted times are predictable. */
 export const T0 = Date.UTC(2026, 0, 1, 0, 0, 0);
