@@ -4,7 +4,7 @@ import { parseJobTime } from '../../protocol/time.ts';
 import type { JobListQuery } from '../engine/queries.ts';
 import type { JobState, JobTag } from '../engine/types.ts';
 import { invalidArgument } from './http-error.ts';
-import { toWireJob } from './job-wire.ts';
+import { jobDetailToWire as toWireJob } from '../callbacks/bodies.ts';
 import { emptyResponse, xmlResponse } from './respond.ts';
 import type { Handler, RequestContext } from './types.ts';
 

@@ -3,7 +3,7 @@ import { cosCiCodec } from '../../protocol/codec.ts';
 import { cosCiValidator } from '../../protocol/validate.ts';
 import type { SubmitRequest } from '../engine/types.ts';
 import { invalidArgument } from './http-error.ts';
-import { toWireJob } from './job-wire.ts';
+import { jobDetailToWire as toWireJob } from '../callbacks/bodies.ts';
 import { xmlResponse } from './respond.ts';
 import type { Handler } from './types.ts';
 import { parsedOrThrow, requiredXml } from './xml-body.ts';
