@@ -11,8 +11,9 @@ export interface UncompressCodecs {
   zipNativeInflate: boolean;
 }
 
-// Feeding fflate small slices bounds what one push can produce (deflate expands ≤ 1032×: ≈ 4 MiB).
-const FEED_SLICE = 4 * 1024;
+// Feeding fflate slices bounds what one push can produce (deflate expands ≤ 1032×: ≈ 16.5 MiB);
+// 16 KiB measured ~1.5× faster than 4 KiB, 64 KiB only a little faster again but 4× the burst.
+const FEED_SLICE = 16 * 1024;
 // Downstream (store writes) sees at most this much per chunk.
 const MAX_OUTPUT_CHUNK = 1024 * 1024;
 

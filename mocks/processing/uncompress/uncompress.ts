@@ -1,5 +1,6 @@
 import type { FileListEntry, FileUncompressConfig, FileUncompressResult, ProcessContext, ProcessOutcome, UncompressOutput } from '../types.ts';
 import { webCodecs, type UncompressCodecs } from './codecs.ts';
+import { coalesce } from './coalesce.ts';
 import { checkEnums, decodeKey, memberSelector } from './config.ts';
 import { toFailure, UncompressError } from './errors.ts';
 import { formatListingTime } from './format-time.ts';
@@ -55,7 +56,7 @@ export async function uncompressArchive(
       if (member.kind !== 'file' || !selected(path)) continue;
       if (path === '') throw new UncompressError('UnsafeEntryPath', `a file entry has the empty name ${JSON.stringify(member.name)}`);
       guard.countFile();
-      const meta = await ctx.store.put(output.Bucket, base + path, guard.meter(member.read()));
+      const meta = await ctx.store.put(output.Bucket, base + path, coalesce(guard.meter(member.read())));
       fileCount++;
       if (listed.length < FILE_LIST_MAX) listed.push({ Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size });
     }
