@@ -62,6 +62,12 @@ describe('authentication (reference §6)', () => {
     }
   });
 
+  it('leaves JD Compress Object open (AWS-style signing is not verified)', async () => {
+    const m = mock();
+    const body = '<CompressRequest><Component><Key>a</Key></Component></CompressRequest>';
+    expect((await m.fetch(new Request('http://bucket.s3.cn-north-1.jdcloud-oss.com/z.zip?compress', { method: 'POST', body, headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x' } }))).status).toBe(200);
+  });
+
   it('refuses unsigned requests and unknown SecretIds; admin routes stay open', async () => {
     const m = mock();
     await expectError(await m.fetch(new Request(`${CI}/jobs?tag=FileHashCode`)), 403, 'AccessDenied');

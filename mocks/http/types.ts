@@ -74,6 +74,6 @@ export interface Route {
   handler: Handler;
   /** The spec operation served (`spec/cos-ci`, `spec/jdcloud`); absent for admin routes. */
   operationId?: string;
-  /** Admin routes are not signed (they are the mock's own control plane). */
+  /** Not authenticated: admin routes (the mock's own control plane) and JD (AWS-style signing is not verified). */
   unsigned?: boolean;
 }
