@@ -127,6 +127,15 @@ describe('startServer (node:http adapter)', () => {
     expect(answer).toContain('\r\nx-cos-request-id: r1\r\n');
   });
 
+  it('writes string and byte bodies byte-exactly, multibyte characters included', async () => {
+    const text = '<Key>文档/😀.txt</Key>';
+    const server = await serve(async (request) => (request.url.endsWith('/s')
+      ? new Response(text, { headers: { 'content-length': String(Buffer.byteLength(text)) } })
+      : new Response(new Uint8Array([0, 255, 1, 254]))));
+    expect(await (await fetch(`${server.url}/s`)).text()).toBe(text);
+    expect([...new Uint8Array(await (await fetch(`${server.url}/b`)).arrayBuffer())]).toEqual([0, 255, 1, 254]);
+  });
+
   it('sends no body for HEAD even when the handler gives one', async () => {
     const server = await serve(async () => new Response('abc', { headers: { 'content-length': '3' } }));
     const answer = await rawExchange(server.port, 'HEAD /o HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n');
