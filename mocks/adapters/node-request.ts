@@ -27,6 +27,8 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that hangs up mid-body must not leave the request counted as in flight forever.
+    req.on('close', () => { if (!req.complete) reject(new Error('[fileproc] the client closed the connection before sending the whole body')); });
   });
 }
 

@@ -106,6 +106,18 @@ describe('startServer (node:http adapter)', () => {
     expect(reused).toEqual([false, true, true]);
   });
 
+  it('does not count a request whose client hung up mid-body as in flight', async () => {
+    const server = await serve(echo);
+    await new Promise<void>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write('PUT /half HTTP/1.1\r\nhost: x\r\ncontent-length: 1000\r\n\r\nonly a few bytes');
+        setTimeout(() => { socket.destroy(); resolve(); }, 30);
+      });
+    });
+    for (let i = 0; i < 50 && server.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(server.inFlight).toBe(0);
+  });
+
   it('answers a handler that throws with a 500 InternalError body and keeps serving', async () => {
     let calls = 0;
     const server = await serve(async (request) => {
