@@ -116,4 +116,16 @@ describe('uncompressArchive extracts what the CLI tools wrote, byte for byte', (
     expect(outcome.ok && outcome.result.FileCount).toBe(1);
     expect(await allKeys(ctx)).toEqual([name, 'o/real.txt'].sort());
   });
+
+  it.each([
+    ['ustar, a long name split into prefix + name', '--format=ustar', `u/${'a'.repeat(90)}/${'b'.repeat(60)}.txt`],
+    ['v7, no magic: detected by the header checksum', '--format=v7', 'short.txt'],
+  ])('tar %s', async (_, format, path) => {
+    const archive = build({ [path]: encoder.encode('content') }, 'tar', [format, '-cf', '../t.tar', '.'], 't.tar');
+    const ctx = makeContext();
+    await ctx.store.put(BUCKET, 'in/t.tar', archive);
+    const outcome = await uncompressArchive(ctx, { Object: 'in/t.tar' }, { Prefix: 'o' }, OUTPUT);
+    if (!outcome.ok) throw new Error(outcome.failure.Message);
+    expect(await allKeys(ctx)).toEqual(['in/t.tar', `o/${path}`]);
+  });
 });

@@ -52,6 +52,11 @@ describe('zipPreview lists entries of every §2.13 format', () => {
     expect(outcome.ok && outcome.result.FileNumber).toBe(2);
   });
 
+  it('7z with only file contents encrypted lists without a key', async () => {
+    const outcome = await preview(build('7z', ['a', '-bd', '-ppw', '../c.7z', 'test1.jpg', 'sub/test2.mp3'], 'c.7z'));
+    expect(outcome.ok && outcome.result.FileNumber).toBe(2);
+  });
+
   it('7z with encrypted headers needs the key; rar lists with or without one', async () => {
     const enc = build('7z', ['a', '-bd', '-ppw', '-mhe=on', '../e.7z', '.'], 'e.7z');
     const without = await preview(enc);
