@@ -1,11 +1,12 @@
 /**
  * FileCompress benchmark: compressFiles on the shared data set in the filesystem store, side by side
  * with Info-ZIP `zip -r -6` / `zip -r -0`, GNU `tar czf` and `tar -I pigz` on the same files. Every
- * run is a whole process (ours: a tsx child; theirs: the tool); medians of ≥ 3 interleaved runs
+ * run is a whole process (ours: a node child running the esbuild-bundled worker; theirs: the tool); medians of ≥ 3 interleaved runs
  * after a warm-up round. Then peak RSS while packing one large object (2 GiB; 256 MiB with --quick).
  *   npx tsx bench/compress.ts [--quick] [--runs N] [--rss-only]   (--rss-only: just the large-object part)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { createReadStream } from 'node:fs';
 import { access, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = Math.max(3, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3);
 const BUCKET = 'bench-1250000000';
 const WORKER = fileURLToPath(new URL('./compress-worker.ts', import.meta.url));
+/** The worker bundled once, so a run starts like a built CLI (plain node), not through tsx's loader. */
+const WORKER_BUNDLE = join(BENCH_DATA_ROOT, 'compress-worker.mjs');
 
 interface Measurement { ms: number; size: number; maxRssKiB: number; jobMs?: number }
 interface Variant { name: string; baseline?: string; run(out: string): Measurement }
@@ -42,7 +45,7 @@ const ours = (storeDir: string, prefix: string, format: string, level: number, b
   ...(baseline && { baseline }),
   run() {
     const started = performance.now();
-    const out = execFileSync(process.execPath, ['--import', 'tsx', WORKER, storeDir, BUCKET, prefix, format, String(level), backend, 'bench-out'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [WORKER_BUNDLE, storeDir, BUCKET, prefix, format, String(level), backend, 'bench-out'], { encoding: 'utf8' });
     const inProcess = JSON.parse(out) as Measurement;
     return { ...inProcess, jobMs: inProcess.ms, ms: performance.now() - started };
   },
@@ -87,6 +90,8 @@ function measure(title: string, inputBytes: number, variants: Variant[], out: st
   for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  '));
 }
 
+// Bare imports stay external and resolve from the repository's node_modules (the bundle sits below it).
+await build({ entryPoints: [WORKER], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: WORKER_BUNDLE, logLevel: 'warning' });
 const out = await mkdtemp(join(tmpdir(), 'fileproc-bench-compress-'));
 console.log(`load before: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 if (!process.argv.includes('--rss-only')) await datasetTable();
