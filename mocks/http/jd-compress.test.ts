@@ -67,3 +67,15 @@ describe('JD Cloud Compress Object (POST /{Key}?compress, §7)', () => {
     expect(mock.admin.state().jdJobs).toMatchObject([{ bucket: 'test-1250000000', key: 'z.zip', state: 'Success' }]);
   });
 });
+
+describe('close()', () => {
+  it('drops accepted JD requests and queued jobs, so nothing finishes afterwards', async () => {
+    const mock = testMock();
+    await mock.admin.putObject('a', new TextEncoder().encode('a'));
+    expect((await call(mock, 'http://127.0.0.1:9000/z.zip?compress', { method: 'POST', body: body([['a']]) })).status).toBe(200);
+    await mock.close();
+    await mock.admin.advance(10_000);
+    expect(events(mock)).toEqual([]);
+    expect(await mock.store.head('test-1250000000', 'z.zip')).toBeUndefined();
+  });
+});
