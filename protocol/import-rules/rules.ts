@@ -57,8 +57,8 @@ export const IMPORT_RULES: readonly ImportRule[] = [
   },
   {
     id: 'transport-in-adapters',
-    advice: 'only mocks/adapters/* talk to msw or node:http; everything else goes through the fetch handler (bench/ measures raw node:http on purpose)',
-    appliesTo: not(under('mocks/adapters/', 'bench/')),
+    advice: 'only mocks/adapters/* talk to msw or node:http; everything else goes through the fetch handler (bench/ measures raw node:http on purpose; conformance/*.node.ts are the suite\'s Host-honouring transport and callback receiver)',
+    appliesTo: (path) => not(under('mocks/adapters/', 'bench/'))(path) && !/^conformance\/[^/]+\.node\.ts$/.test(path),
     forbidsSpecifier: (specifier) => ['msw', 'node:http', 'http'].includes(packageName(specifier)),
   },
   {
