@@ -73,19 +73,20 @@ export async function createNodeMock(options: NodeMockOptions = {}): Promise<Nod
   if (snapshotPath) persisted = new SnapshotFile({ path: snapshotPath, take: () => inner.engine.snapshot(), log: (m, e) => log('error', m, e) });
   // The restore itself changed state (interrupted jobs failed): write it before answering anyone.
   await persisted?.flush();
+  if (!persisted) return { ...inner, dataDir };
+  const file = persisted;
   return {
     ...inner,
     dataDir,
     async fetch(request: Request): Promise<Response> {
       const response = await inner.fetch(request);
-      if (!persisted) return response;
       // An acknowledged change must survive kill -9: answer only once it is on disk.
-      if (MUTATING.has(request.method)) await persisted.flush().catch(() => {});
-      else persisted.schedule();
+      if (MUTATING.has(request.method)) await file.flush().catch(() => {});
+      else file.schedule();
       return response;
     },
     async close() {
-      await persisted?.stop();
+      await file.stop();
       await inner.close();
     },
   };
