@@ -1,3 +1,4 @@
+import { concatChunks } from '../../store/body.ts';
 import { UncompressError } from './errors.ts';
 
 const EMPTY = new Uint8Array(0);
@@ -81,9 +82,5 @@ export class ChunkReader {
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.byteLength === 0) return b;
-  const out = new Uint8Array(a.byteLength + b.byteLength);
-  out.set(a, 0);
-  out.set(b, a.byteLength);
-  return out;
+  return a.byteLength === 0 ? b : concatChunks([a, b], a.byteLength + b.byteLength);
 }

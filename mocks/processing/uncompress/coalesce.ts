@@ -1,3 +1,5 @@
+import { concatChunks } from '../../store/body.ts';
+
 // Inflaters emit chunks from a few KiB up; each store write has a fixed cost (a syscall, a hash
 // update, an await), so small chunks are gathered into writes of about this size.
 const TARGET_BYTES = 256 * 1024;
@@ -31,12 +33,5 @@ export async function* coalesce(source: AsyncIterable<Uint8Array>): AsyncIterabl
 }
 
 function join(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  return parts.length === 1 ? (parts[0] as Uint8Array) : concatChunks(parts, size);
 }
