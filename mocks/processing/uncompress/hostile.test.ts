@@ -148,6 +148,11 @@ describe('corrupt and unknown archives', () => {
     }
   });
 
+  it('a zip entry compressed with bzip2 (method 12) fails with UnsupportedCompressionMethod', async () => {
+    const { code } = await extract('bz.zip', makeZip([{ name: 'a.txt', content: text('BZh9...'), method: 12 }]));
+    expect(code).toBe('UnsupportedCompressionMethod');
+  });
+
   it('unknown content fails with UnsupportedArchiveFormat, whatever the extension', async () => {
     const png = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...zeros(600));
     const { code, keys } = await extract('image.zip', png);
