@@ -31,7 +31,11 @@ export async function zipPreview(ctx: ProcessContext, key: string, uncompressKey
     let count = 0;
     for await (const member of archive.walk.members) {
       count++;
-      if (contents.length >= PREVIEW_MAX_CONTENTS) continue;
+      if (contents.length >= PREVIEW_MAX_CONTENTS) {
+        // Formats that state their entry count need not be walked to the end.
+        if (archive.walk.declaredEntries !== undefined) break;
+        continue;
+      }
       const name = member.kind === 'directory' && !member.name.endsWith('/') ? `${member.name}/` : member.name;
       contents.push({ Key: name, LastModified: formatListingTime(member.mtime), UncompressedSize: member.kind === 'directory' ? 0 : member.size });
     }
