@@ -63,7 +63,7 @@ describe('list (§2.7)', () => {
     for (const size of [0, 101, 1.5]) expect(() => engine.list({ tag: 'FileHashCode', size })).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
   });
 
-  it('time bounds are exclusive, compared at the one-second resolution of CreationTime (§9.20)', () => {
+  it('time bounds are inclusive, compared at the one-second resolution of CreationTime (§9.20)', () => {
     const { engine, clock } = testEngine();
     const t0 = clock.now();
     const ids = [0, 1500, 3000].map((offset) => {
@@ -72,11 +72,12 @@ describe('list (§2.7)', () => {
     });
     const within = (startCreationTime?: number, endCreationTime?: number) =>
       engine.list({ tag: 'FileHashCode', orderByTime: 'Asc', ...(startCreationTime !== undefined && { startCreationTime }), ...(endCreationTime !== undefined && { endCreationTime }) }).JobsDetail.map((j) => j.JobId);
-    expect(within(t0)).toEqual([ids[1], ids[2]]);
-    expect(within(t0 - 1000)).toEqual(ids);
-    expect(within(undefined, t0 + 3000)).toEqual([ids[0], ids[1]]);
-    expect(within(t0 + 1000, t0 + 3000)).toEqual([]);
-    expect(within(t0, t0 + 4000)).toEqual([ids[1], ids[2]]);
+    expect(within(t0)).toEqual(ids);
+    expect(within(t0 + 1000)).toEqual([ids[1], ids[2]]);
+    expect(within(undefined, t0 + 3000)).toEqual(ids);
+    expect(within(undefined, t0 + 2999)).toEqual([ids[0], ids[1]]);
+    expect(within(t0 + 2000, t0 + 2999)).toEqual([]);
+    expect(within(t0 + 1000, t0 + 1000)).toEqual([ids[1]]);
   });
 
   it('paging covers every job exactly once, in order, also with equal creation times', () => {

@@ -60,9 +60,9 @@ const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 function inTimeRange(job: JobRecord, query: JobListQuery): boolean {
   const created = seconds(job.detail.CreationTime);
-  // Exclusive, as the doc text says ("大于/小于", §2.7, §9.20).
-  return (query.startCreationTime === undefined || created > seconds(query.startCreationTime)) &&
-    (query.endCreationTime === undefined || created < seconds(query.endCreationTime));
+  // Inclusive, as the spec decides for §9.20 (the SDK demos say "大于等于/小于等于").
+  return (query.startCreationTime === undefined || created >= seconds(query.startCreationTime)) &&
+    (query.endCreationTime === undefined || created <= seconds(query.endCreationTime));
 }
 
 const positionOf = (job: JobRecord): ListPosition => ({ creationTime: job.detail.CreationTime, seq: job.seq });

@@ -30,12 +30,12 @@ export const cancelJobs: Handler = async (ctx) => {
   return emptyResponse(ctx.meta, 200);
 };
 
-// Bounds are inclusive in the spec (§9.20) and exclusive whole seconds in the engine: widen by one second.
-function bound(value: unknown, name: string, shift: number): number | undefined {
+// Inclusive bounds (§9.20) are applied by the engine at the one-second resolution of CreationTime.
+function bound(value: unknown, name: string): number | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   const ms = parseJobTime(value);
   if (ms === null || ms === undefined || Number.isNaN(ms)) throw invalidArgument(name, `"${value}" is not a time like 2022-07-18T15:16:43+0800`);
-  return Math.floor(ms / 1000) * 1000 + shift;
+  return ms;
 }
 
 /** `listJobs`: one page, `NextToken` empty on the last page. */
@@ -47,8 +47,8 @@ export const listJobs: Handler = async (ctx) => {
   if (p.orderByTime !== undefined) query.orderByTime = p.orderByTime as 'Desc' | 'Asc';
   if (p.size !== undefined) query.size = p.size as number;
   if (typeof p.nextToken === 'string' && p.nextToken !== '') query.nextToken = p.nextToken;
-  const start = bound(p.startCreationTime, 'startCreationTime', -1000);
-  const end = bound(p.endCreationTime, 'endCreationTime', 1000);
+  const start = bound(p.startCreationTime, 'startCreationTime');
+  const end = bound(p.endCreationTime, 'endCreationTime');
   if (start !== undefined) query.startCreationTime = start;
   if (end !== undefined) query.endCreationTime = end;
   const page = ctx.services.engine.list(query);
