@@ -22,6 +22,8 @@ export interface Target {
   addressing?: Addressing;
   /** An in-process handler or custom transport; default: a socket transport that honours `Host`. */
   fetch?: Transport;
+  /** How long a rule waits for a job to change state (default 30 s); raise it for slow vendors. */
+  jobTimeoutMs?: number;
   /** Rules not to run on this target, each with its reason. */
   skip?: readonly SkipEntry[];
   /**
