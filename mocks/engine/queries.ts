@@ -23,6 +23,8 @@ export function describeJobs(ctx: EngineContext, ids: readonly string[]): Descri
 export interface JobListQuery {
   tag: string;
   queueId?: string;
+  /** Exact `Input/Object` (§2.7 `inputObject`). */
+  inputObject?: string;
   /** Comma list of states or `All` (default). */
   states?: string;
   orderByTime?: string;
@@ -77,6 +79,7 @@ export function listJobs(ctx: EngineContext, query: JobListQuery): JobListResult
   const direction = desc ? -1 : 1;
   const matching = [...ctx.state.jobs.values()]
     .filter((job) => job.detail.Tag === query.tag && (!query.queueId || job.detail.QueueId === query.queueId) &&
+      (!query.inputObject || job.detail.Input?.Object === query.inputObject) &&
       states.has(job.detail.State) && inTimeRange(job, query) &&
       (!after || direction * comparePositions(positionOf(job), after) > 0))
     .sort((a, b) => direction * comparePositions(positionOf(a), positionOf(b)));

@@ -43,6 +43,7 @@ export const listJobs: Handler = async (ctx) => {
   const p = ctx.services.params.cosCi('listJobs', { query: ctx.url.searchParams });
   const query: JobListQuery = { tag: p.tag as JobTag };
   if (typeof p.queueId === 'string' && p.queueId !== '') query.queueId = p.queueId;
+  if (typeof p.inputObject === 'string' && p.inputObject !== '') query.inputObject = p.inputObject;
   if (typeof p.states === 'string' && p.states !== '') query.states = p.states as JobState | 'All';
   if (p.orderByTime !== undefined) query.orderByTime = p.orderByTime as 'Desc' | 'Asc';
   if (p.size !== undefined) query.size = p.size as number;
