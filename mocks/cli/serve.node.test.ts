@@ -41,7 +41,8 @@ async function jobState(url: string, id: string): Promise<{ state: string; code:
 }
 
 async function waitForState(url: string, id: string, state: string): Promise<string> {
-  for (let i = 0; i < 200; i++) {
+  // Generous bound: CI machines can be slow; the loop ends as soon as the state is reached.
+  for (let i = 0; i < 800; i++) {
     const now = await jobState(url, id);
     if (now.state === state) return now.xml;
     await new Promise((r) => setTimeout(r, 25));
