@@ -99,4 +99,3 @@ export function resultOf<K extends 'FileCompressResult' | 'FileUncompressResult'
   return (detail.Operation as Partial<Record<K, Ci[K]>> | undefined)?.[name];
 }
 
-export { jobsDetails };

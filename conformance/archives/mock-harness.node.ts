@@ -1,0 +1,54 @@
+/**
+ * Test-only harness of the processing rules: runs chosen rules in-process against the Node mock,
+ * optionally through a deliberately broken transport, so each rule is shown to pass on a correct
+ * target and to fail when the behaviour it judges is broken. (Test support: may import `mocks/`.)
+ */
+import { createNodeMock, type NodeMock } from '../../mocks/adapters/node-mock.ts';
+import type { Transport } from '../../protocol/client.ts';
+import type { CallbackReceiver } from '../receiver.ts';
+import { startReceiver } from '../receiver.node.ts';
+import type { RunResult } from '../results.ts';
+import { runConformance } from '../run.ts';
+import type { Rule } from '../rule.ts';
+
+/** A running mock plus receiver, and a way to run rules against it. */
+export interface Harness {
+  mock: NodeMock;
+  receiver: CallbackReceiver;
+  /** Runs `rules` through `wrap(mock.fetch)` (identity by default). */
+  run(rules: readonly Rule[], wrap?: (inner: Transport) => Transport): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+/** Starts the Node mock with fast job timing and a local callback receiver. */
+export async function startHarness(seed = 11): Promise<Harness> {
+  const mock = await createNodeMock({ seed, log: () => {} });
+  mock.admin.configureTiming({ startLatencyMs: [0, 5], baseDurationMs: { FileHashCode: 10, FileCompress: 10, FileUncompress: 10 }, jitter: 0, jdStartLatencyMs: 0 });
+  const receiver = await startReceiver();
+  const fc = process.env.FC_SEED ? Number(process.env.FC_SEED) : seed;
+  return {
+    mock, receiver,
+    run: (rules, wrap = (inner) => inner) => runConformance(
+      { endpoint: 'http://127.0.0.1', bucket: 'test-1250000000', region: 'ap-guangzhou', fetch: wrap((request) => mock.fetch(request)) },
+      { rules, only: rules.map((rule) => rule.id), seed: fc, runs: 3, receiver },
+    ),
+    async close() {
+      await receiver.close();
+      await mock.close();
+    },
+  };
+}
+
+/** A transport that rewrites the response of requests matching `when` (the original stays untouched otherwise). */
+export function breakResponses(when: (request: Request) => boolean, rewrite: (response: Response, request: Request) => Promise<Response>): (inner: Transport) => Transport {
+  return (inner) => async (request) => {
+    const matches = when(request);
+    const response = await inner(request);
+    return matches ? rewrite(response, request) : response;
+  };
+}
+
+/** A transport that rewrites matching requests before the target sees them (e.g. a corrupted upload). */
+export function breakRequests(when: (request: Request) => boolean, rewrite: (request: Request) => Promise<Request>): (inner: Transport) => Transport {
+  return (inner) => async (request) => inner(when(request) ? await rewrite(request) : request);
+}
