@@ -1,12 +1,13 @@
 import { createExtractorFromData, type FileHeader } from 'node-unrar-js';
 import { UncompressError } from './errors.ts';
 import { checkDeclared, loadWhole } from './in-memory.ts';
+import { rarLinkNames } from './rar-links.ts';
 import type { ArchiveMember, ArchiveWalk, ReaderOptions } from './members.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
 /**
  * Opens a RAR 4/5 archive with node-unrar-js (in memory, bounded by inMemoryArchiveLimit). The library
- * reports no link flag, so RAR symlink entries cannot be told apart (see README: known limitation).
+ * reports no link flag, so links are found by reading the headers ourselves (rar-links.ts).
  */
 export async function openRar(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
   const data = await loadWhole(archive, options);
@@ -14,14 +15,16 @@ export async function openRar(archive: ArchiveObject, options: ReaderOptions): P
   try {
     const extractor = await createExtractorFromData({ data: buffer, ...(options.password !== undefined && { password: options.password }) });
     const headers = [...extractor.getFileList().fileHeaders];
-    if (options.listOnly) return { declaredEntries: headers.length, members: members(headers.map((fileHeader) => ({ fileHeader })), 0, options) };
+    const links = rarLinkNames(data);
+    if (options.listOnly) return { declaredEntries: headers.length, members: members(headers.map((fileHeader) => ({ fileHeader })), 0, links, options) };
     if (options.password === undefined && headers.some((h) => h.flags.encrypted)) {
       throw new UncompressError('PasswordRequired', 'the rar archive is encrypted and no UnCompressKey was given');
     }
     checkDeclared(headers.length, headers.reduce((sum, h) => sum + h.unpSize, 0), options);
     const total = headers.reduce((sum, h) => sum + h.unpSize, 0);
-    const files = extractor.extract().files;
-    return { declaredEntries: headers.length, names: headers.map((h) => h.name), members: members(files, total, options) };
+    // Links are never created: they are not even extracted.
+    const files = extractor.extract({ files: (header) => !links.has(header.name) }).files;
+    return { declaredEntries: headers.length, names: headers.map((h) => h.name), members: members(files, total, links, options) };
   } catch (error) {
     throw mapRarError(error, options.password !== undefined);
   }
@@ -29,7 +32,7 @@ export async function openRar(archive: ArchiveObject, options: ReaderOptions): P
 
 type ArcFile = { fileHeader: FileHeader; extraction?: Uint8Array };
 
-async function* members(files: Iterable<ArcFile>, total: number, options: ReaderOptions): AsyncIterable<ArchiveMember> {
+async function* members(files: Iterable<ArcFile>, total: number, links: Set<string>, options: ReaderOptions): AsyncIterable<ArchiveMember> {
   let done = 0;
   const iterator = files[Symbol.iterator]();
   for (;;) {
@@ -46,7 +49,7 @@ async function* members(files: Iterable<ArcFile>, total: number, options: Reader
     const mtime = Date.parse(`${fileHeader.time}Z`);
     yield {
       name: fileHeader.name,
-      kind: fileHeader.flags.directory ? 'directory' : 'file',
+      kind: fileHeader.flags.directory ? 'directory' : links.has(fileHeader.name) ? 'symlink' : 'file',
       size: fileHeader.unpSize,
       mtime: Number.isNaN(mtime) ? 0 : mtime,
       encrypted: fileHeader.flags.encrypted,
