@@ -1,0 +1,29 @@
+/**
+ * Starting the mock as a conformance target for the self-tests (the only conformance code that
+ * may import mocks/): in process (its fetch handler) or over HTTP (`startServer`), real clock.
+ */
+import { createNodeMock, type NodeMock } from '../../mocks/adapters/node-mock.ts';
+import { startServer, type RunningServer } from '../../mocks/adapters/node-server.ts';
+import type { Target } from '../target.ts';
+
+/** Bucket and region the self-tests use. */
+export const SELF_TEST_BUCKET = { bucket: 'selftest-1250000000', region: 'ap-guangzhou' } as const;
+
+/** The seed of property rules: FC_SEED when CI pins it, else a fixed default so runs repeat. */
+export const selfTestSeed = (): number => (process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261121);
+
+const quiet = (level: string, message: string, detail?: unknown) => {
+  if (level === 'error') console.error(message, detail ?? '');
+};
+
+/** A Node mock (real clock, real processors and callback deliveries) without info logging. */
+export function quietMock(): Promise<NodeMock> {
+  return createNodeMock({ ...SELF_TEST_BUCKET, log: quiet });
+}
+
+/** A running mock over HTTP and its target. */
+export async function httpMockTarget(addressing: Target['addressing'] = 'path'): Promise<{ target: Target; mock: NodeMock; server: RunningServer }> {
+  const mock = await quietMock();
+  const server = await startServer({ mock, port: 0 });
+  return { target: { endpoint: server.url, ...SELF_TEST_BUCKET, addressing }, mock, server };
+}
