@@ -8,7 +8,8 @@ import type { TaskFinishEvent } from '../engine/events.ts';
 import { renderJdCallback, renderTaskFinish, type RenderedCallback } from './bodies.ts';
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from './retry-policy.ts';
 import { TdmqTopics } from './tdmq.ts';
-import type { CallbackRecord, CallbackSink, DeliveryAttempt, JdCompressFinishEvent, TdmqMessage } from './types.ts';
+import type { CallbackSink } from '../http/callback-sink.ts';
+import type { CallbackRecord, DeliveryAttempt, JdCompressFinishEvent, TdmqMessage } from './types.ts';
 
 /** Options of `CallbackDeliverer`. */
 export interface CallbackDelivererOptions {
@@ -24,7 +25,7 @@ export interface CallbackDelivererOptions {
 
 type NewRecord = Pick<CallbackRecord, 'jobId' | 'eventName' | 'channel' | 'target' | 'format'> & RenderedCallback;
 
-/** The mock's callback sink: delivery, retry bookkeeping, TDMQ topics and the delivery log. */
+/** The mock's `CallbackSink` (interface in mocks/http/callback-sink.ts): delivery, retry bookkeeping, TDMQ topics and the delivery log. */
 export class CallbackDeliverer implements CallbackSink {
   /** In-memory TDMQ topics (`GET /__fileproc/tdmq/{name}`). */
   readonly tdmq = new TdmqTopics();

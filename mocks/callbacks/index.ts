@@ -3,4 +3,4 @@ export { CallbackDeliverer, type CallbackDelivererOptions } from './deliverer.ts
 export { DEFAULT_RETRY_POLICY, nextAttemptAt, type RetryPolicy } from './retry-policy.ts';
 export { jdEventBody, jobDetailToWire, renderJdCallback, renderTaskFinish, type RenderedCallback } from './bodies.ts';
 export { TdmqTopics, type TdmqAddress } from './tdmq.ts';
-export type { CallbackRecord, CallbackSink, DeliveryAttempt, JdCompressFinishEvent, TdmqMessage } from './types.ts';
+export type { CallbackRecord, DeliveryAttempt, JdCompressFinishEvent, TdmqMessage } from './types.ts';

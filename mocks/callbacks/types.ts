@@ -2,7 +2,6 @@
  * Shapes of callback delivery (reference §4, §7.3): what the deliverer is given, what it records
  * for the admin API (`GET /__fileproc/callbacks`), and what TDMQ topics hold.
  */
-import type { TaskFinishEvent } from '../engine/events.ts';
 
 /** A finished JD Cloud Compress Object request (§7.3): where to call and what happened. */
 export interface JdCompressFinishEvent {
@@ -57,12 +56,4 @@ export interface TdmqMessage {
   jobId: string;
   format: 'XML' | 'JSON';
   body: string;
-}
-
-/** What the mock hands finished jobs to; implemented by `CallbackDeliverer`. */
-export interface CallbackSink {
-  /** A CI job reached Success or Failed (never blocks; delivery runs in the background). */
-  onTaskFinish(event: TaskFinishEvent): void;
-  /** A JD Compress Object request finished. */
-  onJdCompressFinish(event: JdCompressFinishEvent): void;
 }
