@@ -31,6 +31,11 @@ import { DEFAULT_PROCESSING_LIMITS, webProcessors, type Processors } from './pro
 import type { ProcessingLimits } from './processing/types.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { ObjectStore } from './store/types.ts';
+import { withCallbackFaults } from './faults/callback-faults.ts';
+import { engineCallbackLookup, withFaultAdmin } from './faults/compose.ts';
+import { withHttpFaults } from './faults/http-faults.ts';
+import { withProcessingFaults } from './faults/processing-faults.ts';
+import { FaultSwitch } from './faults/switch.ts';
 
 /** Re-exported so callers need only this entry: admin, callback, clock, limit and script types; helpers. */
 export type { AdminApi, AdminState, SeedOptions } from './http/admin-api.ts';
@@ -74,6 +79,8 @@ export interface MockOptions {
   /** Wall-clock ms for signature windows; default `Date.now`. */
   authNow?: () => number;
   log?: Logger;
+  /** Named faults to switch on from the start (catalogue: `mocks/faults/README.md`); default none. */
+  faults?: readonly string[];
 }
 
 /** A composed mock. */
@@ -108,21 +115,28 @@ export function createMock(options: MockOptions = {}): Mock {
   const log = options.log ?? defaultLog;
   const processingLimits = { ...DEFAULT_PROCESSING_LIMITS, ...options.processingLimits };
   const processing = { store, processors, limits: processingLimits, now };
-  const callbacks = typeof options.callbacks === 'function' ? options.callbacks({ clock, log }) : (options.callbacks ?? createRecordingSink());
-  const engine = new JobEngine({
+  // Fault layers read the switch at each call; it exists once the engine (owner of engine faults) does.
+  let faults: FaultSwitch | undefined;
+  const faultOn = (name: string): boolean => faults?.isOn(name) ?? false;
+  const givenCallbacks = typeof options.callbacks === 'function' ? options.callbacks({ clock, log }) : (options.callbacks ?? createRecordingSink());
+  const callbacks = withCallbackFaults(givenCallbacks, faultOn, engineCallbackLookup(() => engine));
+  const engine: JobEngine = new JobEngine({
     clock,
     ids: createIdGenerator({ now, random: random(0) }),
-    processor: createJobProcessor(processing),
+    processor: withProcessingFaults(createJobProcessor(processing), faultOn),
     random: createSeededRandom(options.seed ?? 1),
     onEvent: (event) => callbacks.onTaskFinish(event),
     onListenerError: (error) => log('error', '[fileproc] the callback sink threw while receiving a TaskFinish event', error),
     ...(options.timing && { timing: options.timing }),
   });
   if (options.snapshot) engine.restore(options.snapshot);
+  const faultSwitch = new FaultSwitch(engine.faults);
+  faults = faultSwitch;
+  for (const name of options.faults ?? []) faultSwitch.enable(name);
   const services: MockServices = {
     engine, store, clock, processors, processingLimits, callbacks, log,
     jd: new JdCompressRunner(clock, processing, () => callbacks),
-    admin: createAdminApi(() => services, knownBuckets),
+    admin: withFaultAdmin(createAdminApi(() => services, knownBuckets), () => faultSwitch),
     keys: new Map(Object.entries(options.keys ?? {})),
     httpScript: new HttpScript(),
     authNow: options.authNow ?? (() => Date.now()),
@@ -132,7 +146,7 @@ export function createMock(options: MockOptions = {}): Mock {
     nextRequestId: createRequestIdGenerator({ now, random: random(1) }),
   };
   return {
-    fetch: createFetchHandler(services),
+    fetch: withHttpFaults(createFetchHandler(services), faultOn, () => faultSwitch.list().length > 0),
     admin: services.admin,
     engine, store, clock, callbacks,
     async close() {

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createNodeMock } from '../adapters/node-mock.ts';
 import { startServer } from '../adapters/node-server.ts';
+import { FAULT_NAMES } from '../faults/catalogue.ts';
 
 const help = `Usage: fileproc serve [options]
 
@@ -17,6 +18,7 @@ const help = `Usage: fileproc serve [options]
   --secret-key KEY
   --clock real|virtual virtual: time moves only via POST /__fileproc/clock/advance (default real)
   --seed N             seed ids and timing jitter (reproducible runs)
+  --fault NAME         switch a named fault on (repeatable; catalogue: mocks/faults/README.md)
 
 Prints "[fileproc] listening on <url> (…)" when ready; SIGINT/SIGTERM shut it down gracefully.`;
 
@@ -30,6 +32,7 @@ const options = {
   'secret-key': { type: 'string' },
   clock: { type: 'string', default: 'real' },
   seed: { type: 'string' },
+  fault: { type: 'string', multiple: true },
   help: { type: 'boolean' },
 } as const;
 
@@ -42,6 +45,7 @@ function problems(values: Parsed): string[] {
   if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) found.push(`--seed must be an integer, got "${values.seed}"`);
   if ((values['secret-id'] === undefined) !== (values['secret-key'] === undefined)) found.push('--secret-id and --secret-key go together');
   if (!/^[a-z0-9-]+-\d+$/.test(values.bucket)) found.push(`--bucket must look like name-appid (e.g. test-1250000000), got "${values.bucket}"`);
+  for (const name of values.fault ?? []) if (!FAULT_NAMES.includes(name)) found.push(`--fault "${name}" is not a known fault; known: ${FAULT_NAMES.join(', ')}`);
   return found;
 }
 
@@ -83,11 +87,12 @@ export async function serveCommand(args: string[]): Promise<number> {
     clockMode: values.clock as 'real' | 'virtual',
     ...(values['data-dir'] !== undefined && { dataDir: values['data-dir'] }),
     ...(values.seed !== undefined && { seed: Number(values.seed) }),
+    ...(values.fault !== undefined && { faults: values.fault }),
     ...(id !== undefined && key !== undefined && { keys: { [id]: key } }),
   });
   const server = await startServer({ mock, host: values.host, port: Number(values.port) });
   const store = values['data-dir'] === undefined ? 'memory' : `dir ${values['data-dir']}`;
-  const auth = id === undefined ? '' : ', signatures verified';
+  const auth = (id === undefined ? '' : ', signatures verified') + (values.fault ? `, faults ${values.fault.join(', ')}` : '');
   console.log(`[fileproc] listening on ${server.url} (bucket ${values.bucket}, region ${values.region}, clock ${values.clock}, store ${store}${auth})`);
   const signal = await waitForSignal();
   console.log(`[fileproc] ${signal}: shutting down`);

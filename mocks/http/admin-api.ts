@@ -22,7 +22,7 @@ export interface AdminState {
   jobs: { JobId: string; Tag: string; State: string; Code: string; bucket: string; Progress: number }[];
   queues: { QueueId: string; Name: string; State: string; bucket: string }[];
   jdJobs: ReturnType<MockServices['jd']['list']>;
-  faults: EngineFault[];
+  faults: string[];
   timing: TimingOptions;
   callbacks: number;
 }
@@ -41,9 +41,9 @@ export interface AdminApi {
   settle(): Promise<void>;
   scriptJob(jobId: string, script: JobScript): void;
   configureTiming(timing: Partial<TimingOptions> & { jdStartLatencyMs?: number }): TimingOptions;
-  enableFault(name: string): EngineFault[];
-  disableFault(name: string): EngineFault[];
-  faults(): EngineFault[];
+  enableFault(name: string): string[];
+  disableFault(name: string): string[];
+  faults(): string[];
   callbacks(): readonly unknown[];
   tdmq(topic: string): readonly unknown[];
   /** Delays and/or fails the next matching requests (see `http-script.ts`). */
