@@ -52,3 +52,30 @@ export function breakResponses(when: (request: Request) => boolean, rewrite: (re
 export function breakRequests(when: (request: Request) => boolean, rewrite: (request: Request) => Promise<Request>): (inner: Transport) => Transport {
   return (inner) => async (request) => inner(when(request) ? await rewrite(request) : request);
 }
+
+const pathOf = (request: Request) => decodeURIComponent(new URL(request.url).pathname);
+
+/** Requests that PUT an object whose key matches `pattern`. */
+export const isPut = (pattern: RegExp) => (request: Request) => request.method === 'PUT' && pattern.test(pathOf(request));
+
+/** Rewrites the XML of job submits (`POST /jobs`, `/file_jobs`): a target that misreads the request. */
+export function rewriteSubmit(pattern: RegExp, replacement: string): (inner: Transport) => Transport {
+  return breakRequests(
+    (request) => request.method === 'POST' && /^\/(file_)?jobs$/.test(pathOf(request)),
+    async (request) => new Request(request, { body: (await request.text()).replace(pattern, replacement) }),
+  );
+}
+
+/** Rewrites the text of matching responses (status and headers kept): a target that reports wrongly. */
+export function rewriteResponse(when: (request: Request) => boolean, pattern: RegExp, replacement: string): (inner: Transport) => Transport {
+  return breakResponses(when, async (response) => {
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    return new Response((await response.text()).replace(pattern, replacement), { status: response.status, headers });
+  });
+}
+
+/** Rewrites the bytes of uploads matching `pattern` (what the target stores differs from what the suite sent). */
+export function rewriteUpload(pattern: RegExp, rewrite: (body: Uint8Array) => Uint8Array): (inner: Transport) => Transport {
+  return breakRequests(isPut(pattern), async (request) => new Request(request, { body: rewrite(new Uint8Array(await request.arrayBuffer())) }));
+}

@@ -1,31 +1,57 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { breakRequests, startHarness, type Harness } from '../archives/mock-harness.node.ts';
+import type { Transport } from '../../protocol/client.ts';
+import { rewriteResponse, rewriteSubmit, rewriteUpload, startHarness, type Harness } from '../archives/mock-harness.node.ts';
 import type { RunResult } from '../results.ts';
+import type { Rule } from '../rule.ts';
+import compressDuplicateNames from './compress-duplicate-names.ts';
+import compressEncryptedZip from './compress-encrypted-zip.ts';
+import compressFlattenModes from './compress-flatten-modes.ts';
+import compressIgnoreErrorAccounting from './compress-ignore-error-accounting.ts';
+import compressSourceKey from './compress-source-key.ts';
+import compressSourceKeyconfigRename from './compress-source-keyconfig-rename.ts';
+import compressSourcePrecedence from './compress-source-precedence.ts';
+import compressSourcePrefix from './compress-source-prefix.ts';
+import compressSourceUrllist from './compress-source-urllist.ts';
 import compressTarMembers from './compress-tar-members.ts';
 import compressTargzMembers from './compress-targz-members.ts';
 import compressZipMembers from './compress-zip-members.ts';
 
-// Each processing rule holds against the mock and fails when the behaviour it judges is broken
-// (a transport that corrupts exactly that behaviour stands in for a faulty vendor).
+// Each processing rule holds against the mock and fails when the behaviour it judges is broken: a
+// transport that corrupts exactly that behaviour (request or response) stands in for a faulty vendor.
 let harness: Harness;
 beforeAll(async () => { harness = await startHarness(); });
 afterAll(async () => { await harness.close(); });
 
-const statuses = (run: RunResult) => Object.fromEntries(run.results.map((result) => [result.id, result.status]));
-const failures = (run: RunResult) => run.results.filter((result) => result.status === 'failed').map((result) => `${result.id}: ${JSON.stringify(result.failure).slice(0, 600)}`);
-const isPut = (pattern: RegExp) => (request: Request) => request.method === 'PUT' && pattern.test(decodeURIComponent(new URL(request.url).pathname));
-/** Appends one byte to an uploaded body: the stored source no longer equals what the suite meant. */
-const appendByte = async (request: Request) => new Request(request, { body: new Uint8Array([...new Uint8Array(await request.arrayBuffer()), 0x21]) });
+const failures = (run: RunResult) => run.results.filter((result) => result.status !== 'passed').map((result) => `${result.id}: ${JSON.stringify(result.failure ?? result.reason).slice(0, 800)}`);
+const appendByte = (body: Uint8Array) => new Uint8Array([...body, 0x21]);
+const isDescribe = (request: Request) => request.method === 'GET' && /\/jobs\/f/.test(request.url);
 
-describe('compress members rules', () => {
-  const rules = [compressZipMembers, compressTarMembers, compressTargzMembers];
+/** Every rule of this file with a transport breaking the behaviour it judges. */
+const CASES: Array<[Rule, (inner: Transport) => Transport]> = [
+  [compressZipMembers, rewriteUpload(/\/src\d+\//, appendByte)],
+  [compressTarMembers, rewriteUpload(/\/src\d+\//, appendByte)],
+  [compressTargzMembers, rewriteUpload(/\/src\d+\//, appendByte)],
+  [compressFlattenModes, rewriteSubmit(/<Flatten>[123]<\/Flatten>/, '<Flatten>0</Flatten>')],
+  [compressSourceKey, rewriteSubmit(/<Key>[^<]*<\/Key>(<\/FileCompressConfig>)/, '$1')],
+  [compressSourcePrefix, rewriteSubmit(/pack\/<\/Prefix>/, 'pack</Prefix>')],
+  [compressSourceUrllist, rewriteUpload(/index\.csv$/, (body) => body.subarray(0, body.indexOf(0x0a) + 1))],
+  [compressSourceKeyconfigRename, rewriteSubmit(/<Rename>[^<]*<\/Rename>/, '')],
+  [compressSourcePrecedence, rewriteSubmit(/<UrlList>[^<]*<\/UrlList>/, '')],
+  [compressDuplicateNames, rewriteSubmit(/(<Key>[^<]*\/)b(\/same\.txt<\/Key>)/, '$1a$2')],
+  [compressIgnoreErrorAccounting, rewriteResponse(isDescribe, /<ErrorFile>[^<]*<\/ErrorFile>/, '')],
+  [compressEncryptedZip, rewriteSubmit(/<CompressKey>[^<]*<\/CompressKey>/, '')],
+];
+
+describe('processing rules', () => {
   it('hold against the mock', async () => {
-    const run = await harness.run(rules);
+    const run = await harness.run(CASES.map(([rule]) => rule));
     expect(failures(run)).toEqual([]);
-    expect(Object.values(statuses(run))).toEqual(['passed', 'passed', 'passed']);
+    expect(run.results).toHaveLength(CASES.length);
   });
-  it('fail when member bytes differ from the sources', async () => {
-    const run = await harness.run(rules, breakRequests(isPut(/\/src\d+\//), appendByte));
-    expect(Object.values(statuses(run))).toEqual(['failed', 'failed', 'failed']);
+  it.each(CASES.map(([rule, broken]) => ({ id: rule.id, rule, broken })))('$id fails when its behaviour is broken', async ({ rule, broken }) => {
+    const run = await harness.run([rule], broken);
+    expect(run.results.map((result) => result.status)).toEqual(['failed']);
+    if (process.env.SHOW_FAILURES) console.log(rule.id, JSON.stringify(run.results[0]?.failure).slice(0, 400));
+    expect(run.results[0]?.failure?.documented ?? '').not.toBe('');
   });
 });
