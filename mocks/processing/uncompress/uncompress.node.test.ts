@@ -55,7 +55,8 @@ const CASES: [string, string, string[], string?][] = [
 describe('uncompressArchive extracts what the CLI tools wrote, byte for byte', () => {
   for (const [name, command, args, password] of CASES) {
     const variants = [['web', webCodecs], ['node', nodeCodecs], ['native inflate', { ...nodeCodecs, zipNativeInflate: true }]] as const;
-    for (const [variant, codecs] of variants.filter(([v]) => v !== 'native inflate' || /\.(zip|apk)$/.test(name))) {
+    // The zlib DecompressionStream path (off by default) is checked on one deflate and one AES archive.
+    for (const [variant, codecs] of variants.filter(([v]) => v !== 'native inflate' || ['test.zip', 'aes256.zip'].includes(name))) {
       it(`${name} (${variant} codecs)`, async () => {
         const archive = build(TREE, command, args, name);
         const ctx = makeContext();
