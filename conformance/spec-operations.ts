@@ -85,8 +85,12 @@ export function findOperation(method: string, url: string): MatchedOperation | u
   } catch {
     pathname = parsed.pathname;
   }
+  let ciPath = false;
   for (const candidate of ORDERED) {
     if (!candidate.pattern.test(pathname)) continue;
+    // A CI path with an undocumented method is not an object key (CI paths win on every host).
+    if (candidate.path.includes('{Key}') && ciPath) return undefined;
+    ciPath ||= !candidate.path.includes('{Key}') && candidate.path !== '/';
     const item = resolve(candidate.document, ((candidate.document as Json).paths as Json)[candidate.path]);
     const operation = item[verb] as Json | undefined;
     if (!operation) continue;

@@ -18,9 +18,12 @@ export function virtualHost(side: Side, bucket: string, region: string): string 
   return `${bucket}.cos.${region}.myqcloud.com`;
 }
 
-/** Percent-encodes a decoded path segment by segment (keys keep their `/`). */
+/**
+ * Percent-encodes a decoded path segment by segment: keys keep their `/`, job id lists their `,`
+ * (a legal path character; SDKs send `/jobs/a,b` as is, §2.6).
+ */
 export function encodePath(path: string): string {
-  return path.split('/').map(cosUrlEncode).join('/');
+  return path.split('/').map((segment) => cosUrlEncode(segment).replace(/%2C/g, ',')).join('/');
 }
 
 function queryString(query: ReadonlyArray<readonly [string, string | null]>): string {
