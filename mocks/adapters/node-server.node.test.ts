@@ -127,7 +127,9 @@ describe('startServer (node:http adapter)', () => {
     const bad = await fetch(`${server.url}/x`);
     expect(bad.status).toBe(500);
     expect(bad.headers.get('content-type')).toBe('application/xml');
-    expect(await bad.text()).toMatch(/<Code>InternalError<\/Code>.*<Resource>\/x<\/Resource>/s);
+    const requestId = bad.headers.get('x-cos-request-id') ?? '';
+    expect(requestId).toMatch(/^adapter-[0-9a-f-]{36}$/);
+    expect(await bad.text()).toMatch(new RegExp(`<Code>InternalError</Code>.*<Resource>/x</Resource>.*<RequestId>${requestId}</RequestId>`, 's'));
     expect((await fetch(`${server.url}/y`)).status).toBe(200);
   });
 

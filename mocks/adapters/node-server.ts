@@ -4,6 +4,7 @@
  * requests finish (bounded), then drops what is left. A failing request never takes the process
  * down: it becomes a 500 `InternalError` body (or a closed socket if the answer had started).
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { errorBody } from '../../protocol/errors.ts';
@@ -36,9 +37,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function internalErrorResponse(res: ServerResponse, resource: string): void {
-  const body = errorBody({ Code: 'InternalError', Message: 'We encountered an internal error. Please try again.', Resource: resource, RequestId: 'adapter', TraceId: 'adapter' });
-  res.writeHead(500, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), server: 'fileproc-kit' });
+function internalErrorResponse(res: ServerResponse, resource: string, requestId: string): void {
+  const body = errorBody({ Code: 'InternalError', Message: 'We encountered an internal error. Please try again.', Resource: resource, RequestId: requestId, TraceId: requestId });
+  // The request-id header matters: without one the Node SDK switches hosts on its last retry (wire "Retries").
+  res.writeHead(500, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), server: 'fileproc-kit', 'x-cos-request-id': requestId });
   res.end(body);
 }
 
@@ -62,8 +64,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const response = await options.mock.fetch(await toWebRequest(req, url));
       await writeWebResponse(response, res, req.method ?? 'GET');
     } catch (error) {
-      logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500`, error);
-      if (!res.headersSent && !res.destroyed) internalErrorResponse(res, resource);
+      const requestId = `adapter-${randomUUID()}`;
+      logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500 (RequestId ${requestId})`, error);
+      if (!res.headersSent && !res.destroyed) internalErrorResponse(res, resource, requestId);
       else res.destroy();
     } finally {
       inFlight--;
