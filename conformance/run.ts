@@ -32,6 +32,8 @@ export interface RunOptions {
   replay?: (ruleId: string, seed: number) => string;
   /** A rule still running after this long fails (default 120 s quick, 600 s full). */
   ruleTimeoutMs?: number;
+  /** Interval of "still running" progress lines during a long rule (default 10 s). */
+  heartbeatMs?: number;
 }
 
 /** Why a rule does not run here, or `undefined` when it runs. */
@@ -80,12 +82,16 @@ async function runOne(rule: Rule, context: Omit<RuleContext, 'rule' | 'check' | 
     progress: (message) => reporter.ruleProgress(rule.id, message),
   };
   const limit = options.ruleTimeoutMs ?? (options.profile === 'full' ? 600_000 : 120_000);
+  // A rule waiting on a slow target still shows the run is alive.
+  const started = Date.now();
+  const heartbeat = setInterval(() => reporter.ruleProgress(rule.id, `still running (${Math.round((Date.now() - started) / 1000)} s)`), options.heartbeatMs ?? 10_000);
   try {
     await withTimeout(rule.run(ctx), limit, rule.id);
     return undefined;
   } catch (error) {
     return failureOf(error);
   } finally {
+    clearInterval(heartbeat);
     await registry.run();
   }
 }
