@@ -3,7 +3,7 @@ import { makeTar } from '../fixtures/make-tar.ts';
 import { makeZip } from '../fixtures/make-zip.ts';
 import type { FileUncompressConfig } from '../types.ts';
 import { archiveStem, outputBase, sanitizeEntryName } from './paths.ts';
-import { allKeys, BUCKET, makeContext } from './test-support.ts';
+import { allKeys, BUCKET, makeContext, readObject } from './test-support.ts';
 import { uncompressArchive } from './uncompress.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -82,5 +82,20 @@ describe('Mode=1 with DownloadConfig, directories, FileCount and FileList', () =
     expect(listed.outcome.result.FileList?.IsTruncated).toBe(true);
     expect(listed.outcome.result.FileList?.Contents?.[2]).toEqual({ Key: 'f/2', LastModified: '2026-11-21T12:30:42+0000', FileSize: 1 });
     expect(unlisted.outcome.result.FileList).toBeUndefined();
+  });
+});
+
+describe('an archive containing a member with its own key', () => {
+  it('is replaced by that member only after every other member was read from it', async () => {
+    const inner = text('inner archive bytes');
+    // `other.bin` lies beyond the reader's 256 KiB window, so it is read after `n.zip` was handled.
+    const other = Uint8Array.from({ length: 400_000 }, (_, i) => (i * 7919) & 0xff);
+    const outer = makeZip([{ name: 'n.zip', content: inner }, { name: 'other.bin', content: other }]);
+    const ctx = makeContext();
+    await ctx.store.put(BUCKET, 'n.zip', outer);
+    const outcome = await uncompressArchive(ctx, { Object: 'n.zip' }, {}, OUTPUT);
+    expect(outcome.ok && outcome.result.FileCount).toBe(2);
+    expect(await readObject(ctx, 'n.zip')).toEqual(inner);
+    expect(await readObject(ctx, 'other.bin')).toEqual(other);
   });
 });

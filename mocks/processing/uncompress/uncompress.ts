@@ -5,6 +5,7 @@ import { checkEnums, decodeKey, memberSelector } from './config.ts';
 import { toFailure, UncompressError } from './errors.ts';
 import { formatListingTime } from './format-time.ts';
 import { ExtractionGuard } from './guard.ts';
+import type { ArchiveMember } from './members.ts';
 import { openArchive } from './open-archive.ts';
 import { outputBase, sanitizeEntryName } from './paths.ts';
 import { percentReporter } from './progress.ts';
@@ -49,17 +50,24 @@ export async function uncompressArchive(
     archive.walk.names?.forEach(sanitizeEntryName);
     const base = outputBase(input.Object, config.Prefix, config.PrefixReplaced ?? '0');
     const guard = new ExtractionGuard(ctx.limits, archive.size, ctx.signal);
+    const write = async (key: string, member: ArchiveMember) => {
+      guard.countFile();
+      const meta = await ctx.store.put(output.Bucket, key, coalesce(guard.meter(member.read())));
+      fileCount++;
+      if (listed.length < FILE_LIST_MAX) listed.push({ Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size });
+    };
+    // A zip is re-read by range while extracting, so a member that replaces the archive itself goes last.
+    let replacesArchive: ArchiveMember | undefined;
     for await (const member of archive.walk.members) {
       guard.countEntry();
       const path = sanitizeEntryName(member.name);
       // Directories create no objects; links are never created or followed; devices/fifos are skipped.
       if (member.kind !== 'file' || !selected(path)) continue;
       if (path === '') throw new UncompressError('UnsafeEntryPath', `a file entry has the empty name ${JSON.stringify(member.name)}`);
-      guard.countFile();
-      const meta = await ctx.store.put(output.Bucket, base + path, coalesce(guard.meter(member.read())));
-      fileCount++;
-      if (listed.length < FILE_LIST_MAX) listed.push({ Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size });
+      if (archive.format === 'zip' && output.Bucket === ctx.bucket && base + path === input.Object) replacesArchive = member;
+      else await write(base + path, member);
     }
+    if (replacesArchive) await write(input.Object, replacesArchive);
     progress.finish();
     return { ok: true, result: result() };
   } catch (error) {
