@@ -1,10 +1,10 @@
 /**
  * The whole quick profile holds against the mock: in process (its fetch handler) and over HTTP
- * with virtual-host addressing (the socket transport sets Host). One vitest test per rule.
+ * with virtual-host addressing (the socket transport sets Host), and a few rules with signed
+ * requests against a mock that verifies signatures (§6). One vitest test per rule.
  */
 import { afterAll } from 'vitest';
 import type { NodeMock } from '../../mocks/adapters/node-mock.ts';
-import type { RunningServer } from '../../mocks/adapters/node-server.ts';
 import { describeConformance } from '../vitest.ts';
 import { SELF_TEST_BUCKET, httpMockTarget, quietMock, selfTestSeed } from './support.ts';
 
@@ -20,7 +20,13 @@ describeConformance(async () => {
 }, { name: 'quick profile against the in-process mock', profile: 'quick', seed: selfTestSeed() });
 
 describeConformance(async () => {
-  const { target, mock, server }: { target: import('../target.ts').Target; mock: NodeMock; server: RunningServer } = await httpMockTarget('virtual-host');
+  const { target, mock, server } = await httpMockTarget('virtual-host');
   opened.push(mock, server);
   return target;
 }, { name: 'quick profile against fileproc serve over HTTP', profile: 'quick', seed: selfTestSeed() });
+
+describeConformance(async () => {
+  const { target, mock, server } = await httpMockTarget('path', { auth: true });
+  opened.push(mock, server);
+  return target;
+}, { name: 'signed requests against fileproc serve with keys', only: ['submit-response-shape', 'describe-roundtrip-echo', 'error-body-shape', 'response-request-id'], seed: selfTestSeed() });

@@ -16,14 +16,19 @@ const quiet = (level: string, message: string, detail?: unknown) => {
   if (level === 'error') console.error(message, detail ?? '');
 };
 
-/** A Node mock (real clock, real processors and callback deliveries) without info logging. */
-export function quietMock(): Promise<NodeMock> {
-  return createNodeMock({ ...SELF_TEST_BUCKET, log: quiet });
+/** Credentials the signed self-test runs use (the mock verifies them, reference §6). */
+export const SELF_TEST_CREDENTIALS = { secretId: 'AKIDselftest', secretKey: 'selftest-secret' } as const;
+
+/** A Node mock (real clock, real processors and callback deliveries) without info logging; `auth` turns signature checks on. */
+export function quietMock(options: { auth?: boolean } = {}): Promise<NodeMock> {
+  const keys: Record<string, string> = options.auth ? { [SELF_TEST_CREDENTIALS.secretId]: SELF_TEST_CREDENTIALS.secretKey } : {};
+  return createNodeMock({ ...SELF_TEST_BUCKET, log: quiet, keys });
 }
 
 /** A running mock over HTTP and its target. */
-export async function httpMockTarget(addressing: Target['addressing'] = 'path'): Promise<{ target: Target; mock: NodeMock; server: RunningServer }> {
-  const mock = await quietMock();
+export async function httpMockTarget(addressing: Target['addressing'] = 'path', options: { auth?: boolean } = {}): Promise<{ target: Target; mock: NodeMock; server: RunningServer }> {
+  const mock = await quietMock(options);
   const server = await startServer({ mock, port: 0 });
-  return { target: { endpoint: server.url, ...SELF_TEST_BUCKET, addressing }, mock, server };
+  const credentials = options.auth ? { credentials: { ...SELF_TEST_CREDENTIALS } } : {};
+  return { target: { endpoint: server.url, ...SELF_TEST_BUCKET, addressing, ...credentials }, mock, server };
 }
