@@ -64,3 +64,8 @@ export function readTree(root: string): Files {
   }
   return files;
 }
+
+/** Exact byte equality without vitest's element-by-element deep-equal (slow on MiB-sized arrays). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
