@@ -1,6 +1,10 @@
 import type { ProcessingLimits } from '../types.ts';
 import { decoding, UncompressError, throwIfAborted } from './errors.ts';
 
+// Below this much output nothing is called a bomb: a tiny archive of a small, very repetitive file
+// (1 MiB of zeros deflates to ~1 KiB) is legitimate and harmless.
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
 /**
  * Enforces the job limits while extracting: entry and file counts, and total uncompressed bytes and
  * compression ratio counted on the bytes actually produced (headers lie; zip bombs are caught mid-inflate).
@@ -43,7 +47,7 @@ export class ExtractionGuard {
       if (this.#bytes > this.#limits.maxUncompressedBytes) {
         throw new UncompressError('SizeLimitExceeded', `the archive expands to more than ${this.#limits.maxUncompressedBytes} bytes`);
       }
-      if (this.#bytes > this.#limits.maxCompressionRatio * this.#archiveSize) {
+      if (this.#bytes > Math.max(RATIO_FLOOR_BYTES, this.#limits.maxCompressionRatio * this.#archiveSize)) {
         throw new UncompressError('CompressionRatioExceeded', `the archive expands more than ${this.#limits.maxCompressionRatio}× its ${this.#archiveSize} bytes (zip bomb?)`);
       }
       yield chunk;
