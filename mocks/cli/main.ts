@@ -3,6 +3,7 @@
  * The only place (with the other CLI files) that reads argv and env.
  */
 import { conformanceCommand } from './conformance-command.ts';
+import { proxyCommand } from './proxy-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { validateCommand } from './validate-command.ts';
 
@@ -11,6 +12,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   serve: { run: serveCommand, summary: 'run the stateful mock on node:http (see `fileproc serve --help`)' },
   conformance: { run: conformanceCommand, summary: 'check an implementation against the documented behaviour (see `fileproc conformance --help`)' },
+  proxy: { run: proxyCommand, summary: 'forward to an implementation and check every answer (see `fileproc proxy --help`)' },
   validate: { run: validateCommand, summary: 'decode an XML body and validate it against a spec schema' },
 };
 
