@@ -15,8 +15,8 @@ import type { Rule } from '../rule.ts';
 export interface Harness {
   mock: NodeMock;
   receiver: CallbackReceiver;
-  /** Runs `rules` through `wrap(mock.fetch)` (identity by default). */
-  run(rules: readonly Rule[], wrap?: (inner: Transport) => Transport): Promise<RunResult>;
+  /** Runs `rules` through `wrap(mock.fetch)` (identity by default) with `runs` per property (default 3). */
+  run(rules: readonly Rule[], wrap?: (inner: Transport) => Transport, runs?: number): Promise<RunResult>;
   close(): Promise<void>;
 }
 
@@ -28,9 +28,9 @@ export async function startHarness(seed = 11): Promise<Harness> {
   const fc = process.env.FC_SEED ? Number(process.env.FC_SEED) : seed;
   return {
     mock, receiver,
-    run: (rules, wrap = (inner) => inner) => runConformance(
+    run: (rules, wrap = (inner) => inner, runs = 3) => runConformance(
       { endpoint: 'http://127.0.0.1', bucket: 'test-1250000000', region: 'ap-guangzhou', fetch: wrap((request) => mock.fetch(request)) },
-      { rules, only: rules.map((rule) => rule.id), seed: fc, runs: 3, receiver },
+      { rules, only: rules.map((rule) => rule.id), seed: fc, runs, receiver },
     ),
     async close() {
       await receiver.close();
@@ -77,5 +77,5 @@ export function rewriteResponse(when: (request: Request) => boolean, pattern: Re
 
 /** Rewrites the bytes of uploads matching `pattern` (what the target stores differs from what the suite sent). */
 export function rewriteUpload(pattern: RegExp, rewrite: (body: Uint8Array) => Uint8Array): (inner: Transport) => Transport {
-  return breakRequests(isPut(pattern), async (request) => new Request(request, { body: rewrite(new Uint8Array(await request.arrayBuffer())) }));
+  return breakRequests(isPut(pattern), async (request) => new Request(request, { body: new Uint8Array(rewrite(new Uint8Array(await request.arrayBuffer()))) }));
 }

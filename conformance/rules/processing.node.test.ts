@@ -15,6 +15,12 @@ import compressSourceUrllist from './compress-source-urllist.ts';
 import compressTarMembers from './compress-tar-members.ts';
 import compressTargzMembers from './compress-targz-members.ts';
 import compressZipMembers from './compress-zip-members.ts';
+import uncompressPrefixReplaced from './uncompress-prefix-replaced.ts';
+import uncompressMembersEqual from './uncompress-members-equal.ts';
+import uncompressDownloadConfig from './uncompress-download-config.ts';
+import uncompressFileCountAndList from './uncompress-file-count-and-list.ts';
+import uncompressPassword from './uncompress-password.ts';
+import uncompressDirectoriesNoObjects from './uncompress-directories-no-objects.ts';
 
 // Each processing rule holds against the mock and fails when the behaviour it judges is broken: a
 // transport that corrupts exactly that behaviour (request or response) stands in for a faulty vendor.
@@ -24,6 +30,7 @@ afterAll(async () => { await harness.close(); });
 
 const failures = (run: RunResult) => run.results.filter((result) => result.status !== 'passed').map((result) => `${result.id}: ${JSON.stringify(result.failure ?? result.reason).slice(0, 800)}`);
 const appendByte = (body: Uint8Array) => new Uint8Array([...body, 0x21]);
+const isGetUnder = (pattern: RegExp) => (request: Request) => request.method === 'GET' && !new URL(request.url).search && pattern.test(decodeURIComponent(new URL(request.url).pathname));
 const isDescribe = (request: Request) => request.method === 'GET' && /\/jobs\/f/.test(request.url);
 
 /** Every rule of this file with a transport breaking the behaviour it judges. */
@@ -40,6 +47,12 @@ const CASES: Array<[Rule, (inner: Transport) => Transport]> = [
   [compressDuplicateNames, rewriteSubmit(/(<Key>[^<]*\/)b(\/same\.txt<\/Key>)/, '$1a$2')],
   [compressIgnoreErrorAccounting, rewriteResponse(isDescribe, /<ErrorFile>[^<]*<\/ErrorFile>/, '')],
   [compressEncryptedZip, rewriteSubmit(/<CompressKey>[^<]*<\/CompressKey>/, '')],
+  [uncompressPrefixReplaced, rewriteSubmit(/<PrefixReplaced>[12]<\/PrefixReplaced>/, '')],
+  [uncompressMembersEqual, rewriteResponse(isGetUnder(/\/out\d+\//), /$/, '!')],
+  [uncompressDownloadConfig, rewriteSubmit(/<Mode>1<\/Mode>/, '')],
+  [uncompressFileCountAndList, rewriteResponse(isDescribe, /<FileCount>/, '<FileCount>1')],
+  [uncompressPassword, rewriteSubmit(/<UnCompressKey>[^<]*<\/UnCompressKey>/, '')],
+  [uncompressDirectoriesNoObjects, rewriteResponse(isDescribe, /<FileCount>2<\/FileCount>/, '<FileCount>6</FileCount>')],
 ];
 
 describe('processing rules', () => {
@@ -47,6 +60,12 @@ describe('processing rules', () => {
     const run = await harness.run(CASES.map(([rule]) => rule));
     expect(failures(run)).toEqual([]);
     expect(run.results).toHaveLength(CASES.length);
+  });
+  it('uncompress-file-count-and-list checks a truncated FileList with the full profile run count (1005 entries)', async () => {
+    const run = await harness.run([uncompressFileCountAndList], undefined, 100);
+    expect(failures(run)).toEqual([]);
+    const truncationLost = await harness.run([uncompressFileCountAndList], rewriteResponse(isDescribe, /<IsTruncated>true<\/IsTruncated>/, ''), 100);
+    expect(truncationLost.results.map((result) => result.status)).toEqual(['failed']);
   });
   it.each(CASES.map(([rule, broken]) => ({ id: rule.id, rule, broken })))('$id fails when its behaviour is broken', async ({ rule, broken }) => {
     const run = await harness.run([rule], broken);
