@@ -70,8 +70,9 @@ export function rewriteSubmit(pattern: RegExp, replacement: string): (inner: Tra
 export function rewriteResponse(when: (request: Request) => boolean, pattern: RegExp, replacement: string): (inner: Transport) => Transport {
   return breakResponses(when, async (response) => {
     const headers = new Headers(response.headers);
-    headers.delete('content-length');
-    return new Response((await response.text()).replace(pattern, replacement), { status: response.status, headers });
+    const body = new TextEncoder().encode((await response.text()).replace(pattern, replacement));
+    if (headers.has('content-length')) headers.set('content-length', String(body.length));
+    return new Response(body, { status: response.status, headers });
   });
 }
 

@@ -15,6 +15,10 @@ import compressSourceUrllist from './compress-source-urllist.ts';
 import compressTarMembers from './compress-tar-members.ts';
 import compressTargzMembers from './compress-targz-members.ts';
 import compressZipMembers from './compress-zip-members.ts';
+import hashJobDigest from './hash-job-digest.ts';
+import hashAddToHeader from './hash-add-to-header.ts';
+import syncHashDigest from './sync-hash-digest.ts';
+import zipPreviewListsEntries from './zip-preview-lists-entries.ts';
 import uncompressPrefixReplaced from './uncompress-prefix-replaced.ts';
 import uncompressMembersEqual from './uncompress-members-equal.ts';
 import uncompressDownloadConfig from './uncompress-download-config.ts';
@@ -31,6 +35,7 @@ afterAll(async () => { await harness.close(); });
 const failures = (run: RunResult) => run.results.filter((result) => result.status !== 'passed').map((result) => `${result.id}: ${JSON.stringify(result.failure ?? result.reason).slice(0, 800)}`);
 const appendByte = (body: Uint8Array) => new Uint8Array([...body, 0x21]);
 const isGetUnder = (pattern: RegExp) => (request: Request) => request.method === 'GET' && !new URL(request.url).search && pattern.test(decodeURIComponent(new URL(request.url).pathname));
+const DIGEST = /(<(?:MD5|SHA1|SHA256)>)[0-9a-f]{8}/;
 const isDescribe = (request: Request) => request.method === 'GET' && /\/jobs\/f/.test(request.url);
 
 /** Every rule of this file with a transport breaking the behaviour it judges. */
@@ -53,6 +58,10 @@ const CASES: Array<[Rule, (inner: Transport) => Transport]> = [
   [uncompressFileCountAndList, rewriteResponse(isDescribe, /<FileCount>/, '<FileCount>1')],
   [uncompressPassword, rewriteSubmit(/<UnCompressKey>[^<]*<\/UnCompressKey>/, '')],
   [uncompressDirectoriesNoObjects, rewriteResponse(isDescribe, /<FileCount>2<\/FileCount>/, '<FileCount>6</FileCount>')],
+  [hashJobDigest, rewriteResponse(isDescribe, DIGEST, '$1deadbeef')],
+  [hashAddToHeader, rewriteSubmit(/<AddToHeader>true<\/AddToHeader>/, '')],
+  [syncHashDigest, rewriteResponse((request) => request.url.includes('ci-process=filehash'), DIGEST, '$1deadbeef')],
+  [zipPreviewListsEntries, rewriteResponse((request) => request.url.includes('ci-process=zippreview'), /<FileNumber>/, '<FileNumber>1')],
 ];
 
 describe('processing rules', () => {
