@@ -1,4 +1,5 @@
 /** Small byte helpers shared by the archive writers. */
+import { concatChunks } from '../../store/body.ts';
 
 /** A shared empty result (no output yet). */
 export const EMPTY = new Uint8Array(0);
@@ -8,13 +9,7 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0] as Uint8Array;
   let size = 0;
   for (const part of parts) size += part.byteLength;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  return concatChunks(parts, size);
 }
 
 /** A little-endian writer over a fixed-size buffer, for zip and gzip headers. */

@@ -1,3 +1,5 @@
+import { ProcessingError } from '../failure.ts';
+
 /** Failure codes of FileCompress / JD Compress Object jobs (listed in mocks/processing/README.md). */
 export type CompressFailureCode =
   | 'InvalidArgument'
@@ -9,11 +11,4 @@ export type CompressFailureCode =
   | 'InternalError';
 
 /** Ends a compress job with a documented failure; caught at the entry points, never escapes them. */
-export class CompressAbort extends Error {
-  readonly code: CompressFailureCode;
-
-  constructor(code: CompressFailureCode, message: string) {
-    super(`[fileproc] ${message}`);
-    this.code = code;
-  }
-}
+export class CompressAbort extends ProcessingError<CompressFailureCode> {}

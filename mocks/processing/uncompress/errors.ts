@@ -1,3 +1,4 @@
+import { ProcessingError } from '../failure.ts';
 import type { ProcessFailure } from '../types.ts';
 
 /** Failure codes of FileUncompress and zip preview; listed in mocks/processing/README.md. */
@@ -17,14 +18,7 @@ export type UncompressCode =
   | 'InternalError';
 
 /** Thrown inside the uncompress layer only; the public entry points turn it into a ProcessFailure. */
-export class UncompressError extends Error {
-  readonly code: UncompressCode;
-
-  constructor(code: UncompressCode, message: string) {
-    super(`[fileproc] ${message}`);
-    this.code = code;
-  }
-}
+export class UncompressError extends ProcessingError<UncompressCode> {}
 
 /** Converts anything thrown while processing into a job failure; raw errors come from the store. */
 export function toFailure(error: unknown): ProcessFailure {
