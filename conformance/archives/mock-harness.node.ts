@@ -58,13 +58,18 @@ const pathOf = (request: Request) => decodeURIComponent(new URL(request.url).pat
 /** Requests that PUT an object whose key matches `pattern`. */
 export const isPut = (pattern: RegExp) => (request: Request) => request.method === 'PUT' && pattern.test(pathOf(request));
 
-/** Rewrites the XML of job submits (`POST /jobs`, `/file_jobs`): a target that misreads the request. */
-export function rewriteSubmit(pattern: RegExp, replacement: string): (inner: Transport) => Transport {
-  return breakRequests(
-    (request) => request.method === 'POST' && /^\/(file_)?jobs$/.test(pathOf(request)),
-    async (request) => new Request(request, { body: (await request.text()).replace(pattern, replacement) }),
-  );
+/** Rewrites the text body of matching requests: a target that misreads the request. */
+export function rewriteBody(when: (request: Request) => boolean, pattern: RegExp, replacement: string): (inner: Transport) => Transport {
+  return breakRequests(when, async (request) => new Request(request, { body: (await request.text()).replace(pattern, replacement) }));
 }
+
+/** Rewrites the XML of job submits (`POST /jobs`, `/file_jobs`). */
+export function rewriteSubmit(pattern: RegExp, replacement: string): (inner: Transport) => Transport {
+  return rewriteBody((request) => request.method === 'POST' && /^\/(file_)?jobs$/.test(pathOf(request)), pattern, replacement);
+}
+
+/** Requests of JD Compress Object (`POST /{Key}?compress`). */
+export const isJdCompress = (request: Request) => request.method === 'POST' && new URL(request.url).search === '?compress';
 
 /** Rewrites the text of matching responses (status and headers kept): a target that reports wrongly. */
 export function rewriteResponse(when: (request: Request) => boolean, pattern: RegExp, replacement: string): (inner: Transport) => Transport {

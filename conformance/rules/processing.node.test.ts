@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from '../../protocol/client.ts';
-import { rewriteResponse, rewriteSubmit, rewriteUpload, startHarness, type Harness } from '../archives/mock-harness.node.ts';
+import { isJdCompress, rewriteBody, rewriteResponse, rewriteSubmit, rewriteUpload, startHarness, type Harness } from '../archives/mock-harness.node.ts';
 import type { RunResult } from '../results.ts';
 import type { Rule } from '../rule.ts';
 import compressDuplicateNames from './compress-duplicate-names.ts';
@@ -15,6 +15,8 @@ import compressSourceUrllist from './compress-source-urllist.ts';
 import compressTarMembers from './compress-tar-members.ts';
 import compressTargzMembers from './compress-targz-members.ts';
 import compressZipMembers from './compress-zip-members.ts';
+import jdCompressAlias from './jd-compress-alias.ts';
+import jdCompressCallback from './jd-compress-callback.ts';
 import hashJobDigest from './hash-job-digest.ts';
 import hashAddToHeader from './hash-add-to-header.ts';
 import syncHashDigest from './sync-hash-digest.ts';
@@ -62,6 +64,8 @@ const CASES: Array<[Rule, (inner: Transport) => Transport]> = [
   [hashAddToHeader, rewriteSubmit(/<AddToHeader>true<\/AddToHeader>/, '')],
   [syncHashDigest, rewriteResponse((request) => request.url.includes('ci-process=filehash'), DIGEST, '$1deadbeef')],
   [zipPreviewListsEntries, rewriteResponse((request) => request.url.includes('ci-process=zippreview'), /<FileNumber>/, '<FileNumber>1')],
+  [jdCompressAlias, rewriteBody(isJdCompress, /<Alias>[^<]*<\/Alias>/, '')],
+  [jdCompressCallback, rewriteBody(isJdCompress, /jdcb\/in\.txt/, 'jdcb/moved.txt')],
 ];
 
 describe('processing rules', () => {
