@@ -4,6 +4,7 @@
  * routes (`/__fileproc/`) pass untouched. With no fault on, traffic is not touched at all.
  */
 import { formatJobTime, parseJobTime } from '../../protocol/time.ts';
+import { alterMemberBytes } from './archive-edit.ts';
 import { dropElement, editDetails, elementText, replaceDetails, setElement, wrongDigest } from './xml-edit.ts';
 
 type Fetch = (request: Request) => Promise<Response>;
@@ -76,12 +77,9 @@ function editRequest(request: Request, url: URL, on: (name: string) => boolean):
 
 const ARCHIVE = /\.(zip|tar|tar\.gz|tgz)$/;
 
-/** Flips one byte in the middle of a downloaded archive object. */
+/** A downloaded archive object with one member's bytes altered. */
 async function alteredArchive(response: Response): Promise<Response> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const middle = bytes.length >> 1;
-  if (bytes.length > 0) bytes[middle] = (bytes[middle] as number) ^ 0x5a;
-  return rebuilt(bytes, response.status, response.headers);
+  return rebuilt(alterMemberBytes(new Uint8Array(await response.arrayBuffer())), response.status, response.headers);
 }
 
 /** Wraps `inner` so that the faults `isOn` reports are applied to every non-admin exchange. */

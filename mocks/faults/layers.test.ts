@@ -30,7 +30,7 @@ describe('fault layers', () => {
     expect(text).not.toContain('<UserData>');
     expect(submitted).toMatch(/<JobId>f[0-9A-F]{32}<\/JobId>/);
     const [start, end] = ['StartTime', 'EndTime'].map((name) => new RegExp(`<${name}>([^<]+)</${name}>`).exec(text)?.[1] ?? '');
-    expect(end < start).toBe(true);
+    expect(String(end) < String(start)).toBe(true);
     const admin = await mock.fetch(new Request(`${CI}/__fileproc/faults`));
     expect(await admin.json()).toEqual({ enabled: ['missing-request-id', 'job-id-uppercase', 'end-before-start', 'userdata-not-echoed'] });
   });
