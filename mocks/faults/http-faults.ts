@@ -103,17 +103,17 @@ export function withHttpFaults(inner: Fetch, isOn: (name: string) => boolean, an
   };
 }
 
-/** A new response with the same headers except Content-Length (the body length may have changed). */
-function rebuilt(body: BodyInit, status: number, source: Headers): Response {
+/** A new response with the same headers; Content-Length, when the original had one, fits the new body. */
+function rebuilt(body: string | Uint8Array<ArrayBuffer>, status: number, source: Headers): Response {
   const headers = new Headers(source);
-  headers.delete('content-length');
-  return new Response(body, { status, headers });
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  if (headers.has('content-length')) headers.set('content-length', String(bytes.byteLength));
+  return new Response(bytes, { status, headers });
 }
 
 function headerFaults(response: Response, on: (name: string) => boolean): Response {
   if (!on('missing-request-id') && !on('wrong-content-type')) return response;
   const headers = new Headers(response.headers);
-  headers.delete('content-length');
   if (on('missing-request-id')) for (const name of ['x-ci-request-id', 'x-cos-request-id']) headers.delete(name);
   if (on('wrong-content-type') && (headers.get('content-type') ?? '').includes('application/xml')) headers.set('content-type', 'text/plain');
   return new Response(response.body, { status: response.status, headers });
