@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { lifecycleCommands, type LifecycleReal } from '../model/commands.ts';
+import type { LifecycleModel } from '../model/job-machine.ts';
+import { defineRule } from '../rule.ts';
+import { restoredQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
+
+const SHRINK_BUDGET_MS = 20_000;
+
+/**
+ * Model-based test of the job lifecycle (§3.2): random sequences of submit, describe, list,
+ * cancel, pause/resume queue and upload/delete of the input; every observed state must follow
+ * the state machine, terminal states stay, cancel succeeds exactly on waiting jobs, and after
+ * resuming every job ends (cancelled ones in Cancel, jobs without input never in Success).
+ */
+export default defineRule({
+  id: 'lifecycle-model',
+  title: 'Model-based lifecycle: states follow §3.2 under random submit/describe/list/cancel/pause/resume/upload/delete',
+  spec: 'spec/cos-ci/components/schemas/JobState · spec/README.md §9.21 · ref §2.8, §2.10, §3.2',
+  profile: 'quick',
+  kind: 'model',
+  async run(ctx) {
+    const queue = await restoredQueue(ctx);
+    let run = 0;
+    const maxCommands = ctx.fc.numRuns > 10 ? 30 : 12;
+    // Every shrink step replays a whole sequence against a real-time target; past this budget the
+    // smallest failing sequence found so far is reported instead of shrinking for minutes.
+    let firstFailureAt: number | undefined;
+    await ctx.check.property([lifecycleCommands(maxCommands)], async (commands) => {
+      if (firstFailureAt !== undefined && Date.now() - firstFailureAt > SHRINK_BUDGET_MS) return;
+      try {
+        await runSequence(commands);
+      } catch (error) {
+        firstFailureAt ??= Date.now();
+        throw error;
+      }
+    });
+    async function runSequence(commands: Iterable<fc.AsyncCommand<LifecycleModel, LifecycleReal>>) {
+      const input = `${ctx.prefix}run-${run++}/input.txt`;
+      ctx.cleanup.object(input);
+      await updateQueue(ctx, queue, { State: 'Active' });
+      const model: LifecycleModel = { jobs: [], paused: false, inputExists: false };
+      const real = { ctx, queue, input };
+      await fc.asyncModelRun(() => ({ model, real }), commands);
+      await updateQueue(ctx, queue, { State: 'Active' });
+      for (const job of model.jobs) {
+        const end = await waitTerminal(ctx, job.jobId);
+        if (job.cancelled) ctx.check.equal(end.State, 'Cancel', `final State of job ${job.jobId} cancelled with 200`);
+        else ctx.check.that(end.State !== 'Cancel' && (end.State !== 'Success' || job.mayExist), `final State of job ${job.jobId} consistent with the model (never cancelled; Success only with an input)`, `State ${end.State}`);
+      }
+    }
+  },
+});
