@@ -66,6 +66,14 @@ import unknownRoute404405 from './unknown-route-404-405.ts';
 import userdataEcho from './userdata-echo.ts';
 import zipPreviewListsEntries from './zip-preview-lists-entries.ts';
 
+import lifecycleModel from './lifecycle-model.ts';
+import negativeBadEnum from './negative-bad-enum.ts';
+import negativeBadSignature from './negative-bad-signature.ts';
+import negativeMissingRequired from './negative-missing-required.ts';
+import negativeTooManyKeys from './negative-too-many-keys.ts';
+import negativeUnknownJobId from './negative-unknown-job-id.ts';
+import negativeUserdataTooLong from './negative-userdata-too-long.ts';
+
 /** All rules, in the order they run. */
 export const RULES: readonly Rule[] = [
   // Single exchanges
@@ -86,6 +94,12 @@ export const RULES: readonly Rule[] = [
   queueUpdateResponseShape,
   submitResponseShape,
   // Negative inputs
+  negativeMissingRequired,
+  negativeBadEnum,
+  negativeUserdataTooLong,
+  negativeTooManyKeys,
+  negativeUnknownJobId,
+  negativeBadSignature,
   // Submit and describe
   submitPathAlias,
   jobIdFormat,
@@ -102,6 +116,7 @@ export const RULES: readonly Rule[] = [
   failedHasCode,
   cancelQueuedOnly,
   queuePauseResume,
+  lifecycleModel,
   // List
   listFilters,
   listOrdering,
