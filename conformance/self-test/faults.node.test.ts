@@ -4,7 +4,8 @@
  * among the failures. Each fault runs only the rules the catalogue maps to it (the other rules are
  * judged fault-free by `mock.node.test.ts`), in parallel, on a fresh mock with fast job timing.
  */
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeMock } from '../../mocks/adapters/node-mock.ts';
 import { FAULTS, type FaultInfo } from '../../mocks/faults/catalogue.ts';
 import { runConformanceNode } from '../node.ts';
@@ -37,6 +38,12 @@ async function runWithFault(fault: FaultInfo, only: string[]) {
   }
 }
 
+// A fault is caught at the first failing run; shrinking a job-based counterexample (each step a
+// real job) can take minutes, so it is cut short here — the failure and its counterexample so far stay.
+beforeAll(() => {
+  fc.configureGlobal({ ...fc.readConfigureGlobal(), interruptAfterTimeLimit: 20_000 });
+});
+
 describe.concurrent('every named fault is caught by the rule named for it', () => {
   for (const fault of FAULTS) {
     it(`${fault.name} (${fault.layer}) fails ${fault.rules.join(' or ')}`, async () => {
@@ -46,6 +53,11 @@ describe.concurrent('every named fault is caught by the rule named for it', () =
       const failed = run.results.filter((result) => result.status === 'failed').map((result) => result.id);
       expect(run.passed).toBe(false);
       expect(failed, `fault ${fault.name}: results ${JSON.stringify(run.results.map((r) => [r.id, r.status, r.failure?.received]))}`).toContain(only[0]);
+      // Caught by a documented-vs-received violation, not by a timeout or an interrupted property.
+      const primary = run.results.find((result) => result.id === only[0])?.failure;
+      expect(primary?.documented, JSON.stringify(primary)).toBeDefined();
+      expect(primary?.documented).not.toBe('the property to hold');
+      expect(primary?.received).not.toMatch(/did not finish within/);
     }, 120_000);
   }
 });
