@@ -1,12 +1,11 @@
 /**
- * The whole quick profile holds against the mock: in process (its fetch handler) and over HTTP
- * with virtual-host addressing (the socket transport sets Host), and a few rules with signed
- * requests against a mock that verifies signatures (§6). One vitest test per rule.
+ * The whole quick profile holds against the mock in process (its fetch handler, virtual-host
+ * Host header). One vitest test per rule; `mock-http.node.test.ts` does the same over HTTP.
  */
 import { afterAll } from 'vitest';
 import type { NodeMock } from '../../mocks/adapters/node-mock.ts';
 import { describeConformance } from '../vitest.ts';
-import { SELF_TEST_BUCKET, httpMockTarget, quietMock, selfTestSeed } from './support.ts';
+import { SELF_TEST_BUCKET, quietMock, selfTestSeed } from './support.ts';
 
 const opened: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {
@@ -18,15 +17,3 @@ describeConformance(async () => {
   opened.push(mock);
   return { endpoint: 'http://mock.invalid', ...SELF_TEST_BUCKET, addressing: 'virtual-host', fetch: (request) => mock.fetch(request) };
 }, { name: 'quick profile against the in-process mock', profile: 'quick', seed: selfTestSeed() });
-
-describeConformance(async () => {
-  const { target, mock, server } = await httpMockTarget('virtual-host');
-  opened.push(mock, server);
-  return target;
-}, { name: 'quick profile against fileproc serve over HTTP', profile: 'quick', seed: selfTestSeed() });
-
-describeConformance(async () => {
-  const { target, mock, server } = await httpMockTarget('path', { auth: true });
-  opened.push(mock, server);
-  return target;
-}, { name: 'signed requests against fileproc serve with keys', only: ['submit-response-shape', 'describe-roundtrip-echo', 'error-body-shape', 'response-request-id'], seed: selfTestSeed() });

@@ -19,10 +19,17 @@ const quiet = (level: string, message: string, detail?: unknown) => {
 /** Credentials the signed self-test runs use (the mock verifies them, reference §6). */
 export const SELF_TEST_CREDENTIALS = { secretId: 'AKIDselftest', secretKey: 'selftest-secret' } as const;
 
+/**
+ * Job timing of the self-test mocks: the defaults (0.5–1 s per job, engine README "Timing") make
+ * the quick profile take about 75 s; a tenth of it keeps every state observable (jobs still pass
+ * through Submitted and Running, Progress still steps) and the test file in seconds.
+ */
+export const SELF_TEST_TIMING = { startLatencyMs: [20, 40] as [number, number], baseDurationMs: { FileHashCode: 60, FileUncompress: 80, FileCompress: 80 }, perKeyMs: 2 };
+
 /** A Node mock (real clock, real processors and callback deliveries) without info logging; `auth` turns signature checks on. */
 export function quietMock(options: { auth?: boolean } = {}): Promise<NodeMock> {
   const keys: Record<string, string> = options.auth ? { [SELF_TEST_CREDENTIALS.secretId]: SELF_TEST_CREDENTIALS.secretKey } : {};
-  return createNodeMock({ ...SELF_TEST_BUCKET, log: quiet, keys });
+  return createNodeMock({ ...SELF_TEST_BUCKET, log: quiet, keys, timing: SELF_TEST_TIMING });
 }
 
 /** A running mock over HTTP and its target. */

@@ -17,7 +17,7 @@ export const CONFORMANCE_HELP = `Usage: fileproc conformance --endpoint URL --bu
   --addressing MODE       path (default) | virtual-host (Host header) | proxy (absolute-form)
   --profile quick|full    quick (default, <= 60 s on the local mock) or full
   --seed N                fast-check seed (default: env FC_SEED, else random; printed)
-  --runs N                runs per property (default 10 quick, 100 full)
+  --runs N                runs per property (default 5 quick, 100 full)
   --only RULE,...         run just these rules
   --skip RULE[=REASON],...  do not run these (reason shown in the reports)
   --report junit=FILE,json=FILE,md=FILE   write reports
