@@ -28,8 +28,11 @@ export interface Checks {
   equal(received: unknown, documented: unknown, what: string): void;
   /** Single-exchange checks (status/Content-Type/request id/schema/§5 error shape) plus `expectation`. */
   exchange<T>(exchange: Exchange<T>, expectation?: ExchangeExpectation): void;
-  /** Runs a fast-check property with the run's seed/numRuns; a failure carries the shrunk counterexample. */
-  property<Ts extends [unknown, ...unknown[]]>(arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> }, predicate: (...args: Ts) => Promise<void>): Promise<void>;
+  /**
+   * Runs a fast-check property with the run's seed/numRuns; a failure carries the shrunk counterexample.
+   * `options.numRuns` overrides the run count for properties whose every case is a slow job.
+   */
+  property<Ts extends [unknown, ...unknown[]]>(arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> }, predicate: (...args: Ts) => Promise<void>, options?: { numRuns?: number }): Promise<void>;
 }
 
 const stable = (value: unknown) => JSON.stringify(value, (_key, v) => (v instanceof Uint8Array ? [...v] : v));
@@ -63,9 +66,9 @@ export function createChecks(ruleId: string, spec: string, parameters: PropertyP
       const [finding] = checkExchange(fromClientExchange(exchange as Exchange<unknown>));
       if (finding) fail(`${finding.documented} (${finding.ruleId}, ${finding.spec})`, `${finding.received} for ${where}`);
     },
-    async property(arbitraries, predicate) {
+    async property(arbitraries, predicate, options = {}) {
       const property = fc.asyncProperty(...(arbitraries as unknown as [fc.Arbitrary<unknown>]), predicate as (...args: unknown[]) => Promise<void>);
-      const details = await fc.check(property, { seed: parameters.seed, numRuns: parameters.numRuns });
+      const details = await fc.check(property, { seed: parameters.seed, numRuns: options.numRuns ?? parameters.numRuns });
       if (!details.failed) return;
       const cause = details.errorInstance;
       const counterexample = { value: details.counterexample, path: details.counterexamplePath, seed: details.seed };

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { compressAndRead } from '../support/compress.ts';
-import { resultOf } from '../support/processing.ts';
+import { resultOf, settleInOrder } from '../support/processing.ts';
 import { file, uploadFiles } from '../support/sources.ts';
 
 /**
@@ -22,12 +22,12 @@ export default defineRule({
       { name: 'Flatten 1 with a/same.txt and b/same.txt', config: { Flatten: '1' as const, Key: [first.key, second.key] }, expected: [first, second] },
       { name: 'Rename onto another member', config: { Flatten: '1' as const, KeyConfig: [{ Key: first.key }, { Key: third.key, Rename: 'same.txt' }] }, expected: [first, third] },
     ];
-    for (const [n, { name, config, expected }] of cases.entries()) {
+    await settleInOrder(cases.map(async ({ name, config, expected }, n) => {
       const outcome = await compressAndRead(ctx, { Format: 'zip', ...config }, `${ctx.prefix}duplicates-${n}.zip`);
       const names = outcome.members.map(([member]) => member);
       ctx.check.equal(new Set(names).size, expected.length, `${name}: number of distinct member names (one per source)`);
       ctx.check.equal(outcome.members.map(([, hex]) => hex).sort(), expected.map((source) => source.hex).sort(), `${name}: member bytes (each source exactly once)`);
       ctx.check.equal(resultOf(outcome.detail, 'FileCompressResult')?.CompressFileCount, expected.length, `${name}: CompressFileCount`);
-    }
+    }));
   },
 });

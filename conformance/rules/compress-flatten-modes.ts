@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { compressAndRead, expectMembers } from '../support/compress.ts';
+import { settleInOrder } from '../support/processing.ts';
 import { file, uploadFiles } from '../support/sources.ts';
 
 const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -20,10 +21,10 @@ export default defineRule({
       2: (source) => `data/${source.path}`,
       3: (source) => source.path,
     };
-    for (const flatten of ['0', '1', '2', '3'] as const) {
+    await settleInOrder((['0', '1', '2', '3'] as const).map(async (flatten) => {
       const outcome = await compressAndRead(ctx, { Format: 'zip', Flatten: flatten, Prefix: prefix }, `${ctx.prefix}flatten-${flatten}.zip`);
       const naming = expected[flatten] as (source: (typeof sources)[number]) => string;
       expectMembers(ctx, outcome, sources.map((source) => [naming(source), source.hex]), `Flatten ${flatten}, Prefix ${prefix}`);
-    }
+    }));
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { compressAndRead, expectMembers } from '../support/compress.ts';
-import { compressRequest, resultOf, runJob } from '../support/processing.ts';
+import { compressRequest, resultOf, runJob, settleInOrder } from '../support/processing.ts';
 import { file, uploadFiles } from '../support/sources.ts';
 
 /**
@@ -18,7 +18,11 @@ export default defineRule({
     const missing = [`${ctx.prefix}ie/missing-1.txt`, `${ctx.prefix}ie/gone/missing-2.txt`];
     const keys = [present[0]?.key, missing[0], present[1]?.key, missing[1]].filter((key): key is string => key !== undefined);
 
-    const tolerant = await compressAndRead(ctx, { Format: 'zip', Flatten: '0', Key: keys, IgnoreError: true }, `${ctx.prefix}ignore.zip`);
+    const strictKey = `${ctx.prefix}strict.zip`;
+    const [tolerant, strict] = await settleInOrder([
+      compressAndRead(ctx, { Format: 'zip', Flatten: '0', Key: keys, IgnoreError: true }, `${ctx.prefix}ignore.zip`),
+      runJob(ctx, compressRequest(ctx, { Format: 'zip', Flatten: '0', Key: keys }, strictKey)),
+    ]);
     expectMembers(ctx, tolerant, present.map((source) => [source.key, source.hex]), 'IgnoreError=true');
     const result = resultOf(tolerant.detail, 'FileCompressResult');
     const counts = [result?.ErrorCount, result?.ErrorDetail?.ErrorCount].filter((count) => count !== undefined);
@@ -26,8 +30,6 @@ export default defineRule({
     for (const count of counts) ctx.check.equal(count, missing.length, 'ErrorCount');
     ctx.check.equal([...(result?.ErrorDetail?.ErrorFile ?? [])].sort(), [...missing].sort(), 'ErrorDetail.ErrorFile (one per missing source)');
 
-    const strictKey = `${ctx.prefix}strict.zip`;
-    const strict = await runJob(ctx, compressRequest(ctx, { Format: 'zip', Flatten: '0', Key: keys }, strictKey));
     ctx.check.equal([strict.State, strict.Code], ['Failed', 'NoSuchKey'], 'IgnoreError absent: [State, Code] of a job with missing sources');
     const head = await ctx.client.headObject(strictKey);
     ctx.check.that(head.status === 404, `no archive at Output.Object after a failed job (§2.2): HEAD ${strictKey} → 404`, `HTTP ${head.status}`);

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.ts';
 import { compressAndRead, expectMembers } from '../support/compress.ts';
 import { putTestObject } from '../support/jobs.ts';
+import { settleInOrder } from '../support/processing.ts';
 import { file, uploadFiles } from '../support/sources.ts';
 
 /**
@@ -26,9 +27,9 @@ export default defineRule({
       { name: 'Prefix+Key+KeyConfig', config: { Prefix: all.Prefix, Key: all.Key, KeyConfig: all.KeyConfig }, winner: fromPrefix },
       { name: 'UrlList+Key', config: { UrlList: all.UrlList, Key: all.Key }, winner: fromList },
     ];
-    for (const [n, { name, config, winner }] of cases.entries()) {
+    await settleInOrder(cases.map(async ({ name, config, winner }, n) => {
       const outcome = await compressAndRead(ctx, { Format: 'zip', Flatten: '0', ...config }, `${ctx.prefix}precedence-${n}.zip`);
       expectMembers(ctx, outcome, [[winner.key, winner.hex]], `sources ${name}`);
-    }
+    }));
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.ts';
 import { ALGORITHMS, digest } from '../support/digest.ts';
 import { putTestObject, type SubmitJobRequest } from '../support/jobs.ts';
-import { expectSuccess, runJob } from '../support/processing.ts';
+import { expectSuccess, runJob, settleInOrder } from '../support/processing.ts';
 
 const body = new TextEncoder().encode('hash-add-to-header: metadata digest\n');
 const metaHeader = (algorithm: string) => `x-cos-meta-${algorithm.toLowerCase()}`;
@@ -22,12 +22,12 @@ export default defineRule({
       ctx.check.exchange(answer, { status: 200 });
       return answer.headers.get(metaHeader(algorithm));
     };
-    for (const algorithm of ALGORITHMS) {
+    await settleInOrder(ALGORITHMS.map(async (algorithm) => {
       const key = await putTestObject(ctx, `job-${algorithm}.txt`, body);
       const job = { Tag: 'FileHashCode', Input: { Object: key }, Operation: { FileHashCodeConfig: { Type: algorithm, AddToHeader: true } } } as SubmitJobRequest;
       expectSuccess(ctx, await runJob(ctx, job), `FileHashCode ${algorithm} AddToHeader=true`);
       ctx.check.equal(await head(key, algorithm), await digest(algorithm, body), `HEAD ${metaHeader(algorithm)} after a job with AddToHeader=true`);
-    }
+    }));
     const plain = await putTestObject(ctx, 'sync-false.txt', body);
     ctx.check.exchange(await ctx.client.syncFileHash(plain, 'sha1', { addToHeader: false }), { status: 200 });
     ctx.check.equal(await head(plain, 'SHA1'), null, `HEAD ${metaHeader('SHA1')} after a sync hash with addtoheader=false`);

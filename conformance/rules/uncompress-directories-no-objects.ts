@@ -1,5 +1,6 @@
 import { toHex, writeArchive } from '../archives/read.ts';
 import { defineRule } from '../rule.ts';
+import { settleInOrder } from '../support/processing.ts';
 import { file } from '../support/sources.ts';
 import { expectObjects, uncompressAndList, uploadArchive } from '../support/uncompress.ts';
 
@@ -15,11 +16,11 @@ export default defineRule({
   kind: 'scenario',
   async run(ctx) {
     const entries = [...directories.map((name) => ({ name, data: new Uint8Array(0) })), ...files.map(({ path, data }) => ({ name: path, data }))];
-    for (const format of ['zip', 'tar'] as const) {
+    await settleInOrder((['zip', 'tar'] as const).map(async (format) => {
       const archive = await uploadArchive(ctx, `dirs.${format}`, await writeArchive(entries, format));
       const prefix = `${ctx.prefix}${format}/`;
       const outcome = await uncompressAndList(ctx, archive, { Prefix: prefix }, prefix);
       expectObjects(ctx, outcome, files.map((member): [string, string] => [`${prefix}${member.path}`, toHex(member.data)]), `${format} with directory entries`);
-    }
+    }));
   },
 });

@@ -1,5 +1,6 @@
 import { toHex, writeArchive } from '../archives/read.ts';
 import { defineRule } from '../rule.ts';
+import { settleInOrder } from '../support/processing.ts';
 import { file } from '../support/sources.ts';
 import { expectObjects, uncompressAndList, uploadArchive } from '../support/uncompress.ts';
 
@@ -18,11 +19,11 @@ export default defineRule({
       { name: 'Prefix keep/ and Key single.txt', select: { Prefix: 'keep/', Key: ['single.txt'] }, chosen: ['keep/a.txt', 'keep/sub/b.txt', 'single.txt'] },
       { name: 'Key other.txt and drop/c.txt', select: { Key: ['other.txt', 'drop/c.txt'] }, chosen: ['other.txt', 'drop/c.txt'] },
     ];
-    for (const [n, { name, select, chosen }] of cases.entries()) {
+    await settleInOrder(cases.map(async ({ name, select, chosen }, n) => {
       const prefix = `${ctx.prefix}sel${n}/`;
       const outcome = await uncompressAndList(ctx, archive, { Prefix: prefix, Mode: '1', DownloadConfig: select }, prefix);
       const expected = members.filter((member) => chosen.includes(member.path)).map((member): [string, string] => [`${prefix}${member.path}`, toHex(member.data)]);
       expectObjects(ctx, outcome, expected, `Mode 1, DownloadConfig ${name}`);
-    }
+    }));
   },
 });

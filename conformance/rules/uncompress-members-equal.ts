@@ -3,6 +3,7 @@ import { writeArchive } from '../archives/read.ts';
 import type { ArchiveFormat } from '../archives/types.ts';
 import { fileTree, segment, treeListing } from '../arbitraries/file-tree.ts';
 import { defineRule } from '../rule.ts';
+import { jobRuns } from '../support/processing.ts';
 import { expectObjects, uncompressAndList, uploadArchive } from '../support/uncompress.ts';
 
 const format = fc.constantFrom<ArchiveFormat>('zip', 'tar', 'tar.gz', 'gz');
@@ -29,6 +30,6 @@ export default defineRule({
       const prefix = `${ctx.prefix}out${n}/`;
       const outcome = await uncompressAndList(ctx, archive, { Prefix: prefix }, prefix);
       expectObjects(ctx, outcome, treeListing(files, prefix), `${kind} archive`);
-    });
+    }, jobRuns(ctx));
   },
 });

@@ -1,5 +1,6 @@
 import { writeZip } from '../archives/zip.ts';
 import { defineRule } from '../rule.ts';
+import { settleInOrder } from '../support/processing.ts';
 import { file } from '../support/sources.ts';
 import { toHex } from '../archives/read.ts';
 import { expectObjects, uncompressAndList, uploadArchive } from '../support/uncompress.ts';
@@ -20,11 +21,11 @@ export default defineRule({
     const archive = await uploadArchive(ctx, '123/test.zip', await writeZip(members.map(({ path, data }) => ({ name: path, data }))));
     const archiveDir = `${ctx.prefix}123/`;
     const placement = { 0: '', 1: 'test/', 2: `${archiveDir}test/` } as const;
-    for (const mode of ['0', '1', '2'] as const) {
+    await settleInOrder((['0', '1', '2'] as const).map(async (mode) => {
       const prefix = `${ctx.prefix}m${mode}/456/`;
       const outcome = await uncompressAndList(ctx, archive, { Prefix: prefix, PrefixReplaced: mode }, `${ctx.prefix}m${mode}/`);
       const expected = members.map((member): [string, string] => [`${prefix}${placement[mode]}${member.path}`, toHex(member.data)]);
       expectObjects(ctx, outcome, expected, `PrefixReplaced ${mode}, archive ${archive}, Prefix ${prefix}`);
-    }
+    }));
   },
 });

@@ -2,7 +2,7 @@
 import { fileTree, treeListing } from '../arbitraries/file-tree.ts';
 import type { RuleContext } from '../rule.ts';
 import { compressAndRead, expectMembers } from './compress.ts';
-import { uploadTree } from './processing.ts';
+import { jobRuns, uploadTree } from './processing.ts';
 
 /** For generated trees, a `Key`-list FileCompress in `format` holds exactly the sources, named by key. */
 export async function compressMembersProperty(ctx: RuleContext, format: 'zip' | 'tar' | 'tar.gz'): Promise<void> {
@@ -13,5 +13,5 @@ export async function compressMembersProperty(ctx: RuleContext, format: 'zip' | 
     const keys = await uploadTree(ctx, base, tree);
     const outcome = await compressAndRead(ctx, { Format: format, Flatten: '0', Key: keys }, `${ctx.prefix}out${run}.${format}`);
     expectMembers(ctx, outcome, treeListing(tree, `${ctx.prefix}${base}`), `Format ${format}, Flatten 0`);
-  });
+  }, jobRuns(ctx));
 }

@@ -99,3 +99,22 @@ export function resultOf<K extends 'FileCompressResult' | 'FileUncompressResult'
   return (detail.Operation as Partial<Record<K, Ci[K]>> | undefined)?.[name];
 }
 
+
+/**
+ * Property runs for properties whose every case is a whole job: a quarter of the run's numRuns
+ * (3 in quick, 25 in full), so the quick profile stays within its time budget on real targets.
+ */
+export function jobRuns(ctx: RuleContext): { numRuns: number } {
+  return { numRuns: Math.max(2, Math.ceil(ctx.fc.numRuns / 4)) };
+}
+
+/**
+ * Awaits independent jobs run concurrently (wall time of one job instead of their sum) and reports
+ * the first failure in task order, so the same broken behaviour gives the same report every run.
+ */
+export async function settleInOrder<T extends readonly unknown[]>(tasks: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(tasks as readonly Promise<unknown>[]);
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
