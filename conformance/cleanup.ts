@@ -33,3 +33,25 @@ export function cleanupRegistry(client: Client): Cleanup & { run(): Promise<stri
     },
   };
 }
+
+/**
+ * Deletes every object left under `prefix` (job outputs a rule did not register, archives a target
+ * wrote late). Pages with `marker`; stops after `maxPages` so a target that never ends its listing
+ * cannot hang the run. Returns how many objects it deleted.
+ */
+export async function sweepPrefix(client: Client, prefix: string, maxPages = 50): Promise<number> {
+  let marker: string | undefined;
+  let deleted = 0;
+  for (let page = 0; page < maxPages; page++) {
+    const listed = await client.listObjects({ prefix, ...(marker !== undefined ? { marker } : {}) });
+    const keys = (listed.value?.Contents ?? []).map((entry) => entry.Key).filter((key) => key.startsWith(prefix));
+    for (const key of keys) {
+      await client.deleteObject(key);
+      deleted++;
+    }
+    const next = listed.value?.NextMarker ?? keys.at(-1);
+    if (!listed.value?.IsTruncated || next === undefined || next === marker) break;
+    marker = next;
+  }
+  return deleted;
+}

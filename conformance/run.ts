@@ -11,7 +11,7 @@ import type { Profile, Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import { targetLabel, type SkipEntry, type Target } from './target.ts';
 import { Violation, show } from './violation.ts';
-import { cleanupRegistry } from './cleanup.ts';
+import { cleanupRegistry, sweepPrefix } from './cleanup.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -93,6 +93,8 @@ async function runOne(rule: Rule, context: Omit<RuleContext, 'rule' | 'check' | 
   } finally {
     clearInterval(heartbeat);
     await registry.run();
+    // Objects a rule did not register (job outputs) still live under its prefix.
+    await sweepPrefix(context.client, ctx.prefix).catch(() => 0);
   }
 }
 
@@ -125,6 +127,8 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
     results.push(result);
     reporter.ruleEnd(result);
   }
+  // Jobs that finished after their rule ended may have written outputs since.
+  if (results.some((result) => result.status !== 'skipped')) await sweepPrefix(client, `fpc-${runId}/`).catch(() => 0);
   const run: RunResult = {
     target: targetLabel(target), profile, seed, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started,
     results, passed: results.every((result) => result.status !== 'failed'),
