@@ -19,7 +19,11 @@ function faulty(event: TaskFinishEvent, on: (name: string) => boolean, lookup: C
     return [target ? { ...event, target } : event];
   }
   if (on('callback-missing')) return [];
-  const sent = on('callback-json-for-xml') && event.target.format === 'XML' ? { ...event, target: { ...event.target, format: 'JSON' as const } } : event;
+  let sent = on('callback-json-for-xml') && event.target.format === 'XML' ? { ...event, target: { ...event.target, format: 'JSON' as const } } : event;
+  if (on('callback-userdata-dropped') && sent.job.Operation.UserData !== undefined) {
+    const { UserData: _dropped, ...operation } = sent.job.Operation;
+    sent = { ...sent, job: { ...sent.job, Operation: operation } };
+  }
   return on('callback-duplicated') ? [sent, sent] : [sent];
 }
 
@@ -30,7 +34,9 @@ export function withCallbackFaults(inner: CallbackSink, isOn: (name: string) => 
     onTaskFinish(event) {
       for (const sent of faulty(event, isOn, lookup)) inner.onTaskFinish(sent);
     },
-    onJdCompressFinish: (event) => inner.onJdCompressFinish(event),
+    onJdCompressFinish(event) {
+      if (!isOn('jd-callback-missing')) inner.onJdCompressFinish(event);
+    },
     records: () => inner.records(),
     topic: (name) => inner.topic(name),
     reset: () => inner.reset(),

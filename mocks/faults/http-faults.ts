@@ -38,6 +38,11 @@ function editText(s: Seen, seenSuccess: Set<string>): Seen {
   if (s.on('terminal-state-reverts') && isDescribe(s)) text = editDetails(text, (d) => revertSuccess(d, seenSuccess));
   if (s.on('list-drops-job') && isList(s)) text = replaceDetails(text, (blocks) => (blocks.length >= 2 ? blocks.slice(0, -1) : blocks));
   if (s.on('list-order-reversed') && isList(s)) text = replaceDetails(text, (blocks) => [...blocks].reverse());
+  if (s.on('zip-preview-drops-entry') && s.url.searchParams.get('ci-process') === 'zippreview') {
+    const entries = text.match(/<Contents>[\s\S]*?<\/Contents>/g) ?? [];
+    const last = entries.at(-1);
+    if (last) text = text.slice(0, text.lastIndexOf(last)) + text.slice(text.lastIndexOf(last) + last.length);
+  }
   if (s.on('sync-hash-wrong') && s.url.searchParams.get('ci-process') === 'filehash') {
     for (const name of ['MD5', 'SHA1', 'SHA256']) text = setElement(text, name, wrongDigest);
   }
@@ -61,17 +66,20 @@ function revertSuccess(detail: string, seenSuccess: Set<string>): string {
   return setElement(setElement(detail, 'State', () => 'Running'), 'EndTime', () => '-');
 }
 
-/** Request-side halves: ids the faulty server wrote in upper case are accepted back; >10 ids are cut to 10. */
+/** Request-side halves: upper-case ids accepted back; >10 ids cut to 10; the states filter dropped. */
 function editRequest(request: Request, url: URL, on: (name: string) => boolean): Request {
   let path = url.pathname;
+  const query = new URLSearchParams(url.search);
+  if (on('list-states-ignored') && request.method === 'GET' && JOB_PATH.test(path) && !JOB_PATH.exec(path)?.[1]) query.delete('states');
   if (on('job-id-uppercase')) path = path.replace(/f[0-9A-F]{32}/g, (id) => `f${id.slice(1).toLowerCase()}`);
   const ids = JOB_PATH.exec(path)?.[1];
   if (on('describe-over-ten-accepted') && request.method === 'GET' && ids && ids.split(',').length > 10) {
     path = path.replace(ids, ids.split(',').slice(0, 10).join(','));
   }
-  if (path === url.pathname) return request;
+  if (path === url.pathname && query.toString() === url.searchParams.toString()) return request;
   const next = new URL(url);
   next.pathname = path;
+  next.search = query.toString();
   return new Request(next, request);
 }
 

@@ -18,8 +18,15 @@ function bentJob(job: Readonly<JobRecord>, on: (name: string) => boolean): Reado
   if (compress?.Key && compress.Key.length > 1 && on('compress-member-missing')) {
     operation.FileCompressConfig = { ...(operation.FileCompressConfig ?? compress), Key: compress.Key.slice(0, -1) };
   }
+  if (compress?.CompressKey !== undefined && on('compress-key-ignored')) {
+    const { CompressKey: _ignored, ...rest } = operation.FileCompressConfig ?? compress;
+    operation.FileCompressConfig = rest;
+  }
+  const hash = operation.FileHashCodeConfig;
+  if (hash && on('add-to-header-ignored')) operation.FileHashCodeConfig = { ...hash, AddToHeader: false };
   const uncompress = operation.FileUncompressConfig;
   if (uncompress && on('prefix-replaced-ignored')) operation.FileUncompressConfig = { ...uncompress, PrefixReplaced: '0' };
+  if (uncompress && on('download-config-ignored')) operation.FileUncompressConfig = { ...(operation.FileUncompressConfig ?? uncompress), Mode: '0' };
   return { ...job, detail: { ...job.detail, Operation: operation } };
 }
 
