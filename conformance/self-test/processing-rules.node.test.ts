@@ -73,6 +73,8 @@ describe('processing rules', () => {
     const run = await harness.run(CASES.map(([rule]) => rule));
     expect(failures(run)).toEqual([]);
     expect(run.results).toHaveLength(CASES.length);
+    const left = await (await harness.mock.fetch(new Request('http://127.0.0.1/?max-keys=1000'))).text();
+    expect(left, 'objects left in the bucket after the rules cleaned up').not.toContain('<Key>');
   });
   it('uncompress-file-count-and-list checks a truncated FileList with the full profile run count (1005 entries)', async () => {
     const run = await harness.run([uncompressFileCountAndList], undefined, 100);
@@ -83,7 +85,6 @@ describe('processing rules', () => {
   it.each(CASES.map(([rule, broken]) => ({ id: rule.id, rule, broken })))('$id fails when its behaviour is broken', async ({ rule, broken }) => {
     const run = await harness.run([rule], broken);
     expect(run.results.map((result) => result.status)).toEqual(['failed']);
-    if (process.env.SHOW_FAILURES) console.log(rule.id, JSON.stringify(run.results[0]?.failure).slice(0, 400));
     expect(run.results[0]?.failure?.documented ?? '').not.toBe('');
   });
 });
