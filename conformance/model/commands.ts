@@ -39,16 +39,22 @@ class Submit implements Command {
   toString = () => 'submit';
 }
 
-class Describe implements Command {
-  /** Shown in counterexamples (JSON). */
-  readonly op = 'describe';
+/** A command on one of the jobs submitted so far (`index` modulo their number). */
+abstract class OnJob implements Command {
+  abstract readonly op: string;
   constructor(readonly index: number) {}
   check = (model: Readonly<LifecycleModel>) => model.jobs.length > 0;
+  abstract run(model: LifecycleModel, real: LifecycleReal): Promise<void>;
+  toString = () => `${this.op}(${this.index})`;
+}
+
+class Describe extends OnJob {
+  /** Shown in counterexamples (JSON). */
+  readonly op = 'describe';
   async run(model: LifecycleModel, real: LifecycleReal) {
     const job = pick(model, this.index);
     judge(real, model, job, await describeOne(real.ctx, job.jobId), `GET /jobs/${job.jobId}`);
   }
-  toString = () => `describe(${this.index})`;
 }
 
 class List implements Command {
@@ -63,11 +69,9 @@ class List implements Command {
   toString = () => 'list';
 }
 
-class Cancel implements Command {
+class Cancel extends OnJob {
   /** Shown in counterexamples (JSON). */
   readonly op = 'cancel';
-  constructor(readonly index: number) {}
-  check = (model: Readonly<LifecycleModel>) => model.jobs.length > 0;
   async run(model: LifecycleModel, real: LifecycleReal) {
     const job = pick(model, this.index);
     const exchange = await real.ctx.client.cancelJobs(job.jobId);
@@ -77,7 +81,6 @@ class Cancel implements Command {
     if (exchange.status === 200) job.cancelled = true;
     judge(real, model, job, await describeOne(real.ctx, job.jobId), `GET /jobs/${job.jobId} after cancel answered ${exchange.status}`);
   }
-  toString = () => `cancel(${this.index})`;
 }
 
 class SetQueue implements Command {

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.ts';
-import { hashJob } from '../support/jobs.ts';
-import { resultOf, runJob } from '../support/processing.ts';
+import { hashJob, submitOk } from '../support/jobs.ts';
+import { waitTerminal } from '../support/lifecycle.ts';
+import { resultOf } from '../support/processing.ts';
 
 /** A job that cannot run (its input object does not exist) ends Failed with a non-Success Code, a Message and no result (§2.5, §3.1, §3.2). */
 export default defineRule({
@@ -10,8 +11,10 @@ export default defineRule({
   profile: 'quick',
   kind: 'scenario',
   async run(ctx) {
-    for (const type of ['MD5', 'SHA256']) {
-      const detail = await runJob(ctx, hashJob(`${ctx.prefix}does-not-exist-${type}.bin`, { type }));
+    const jobIds: string[] = [];
+    for (const type of ['MD5', 'SHA256']) jobIds.push((await submitOk(ctx, hashJob(`${ctx.prefix}does-not-exist-${type}.bin`, { type }))).jobId);
+    for (const jobId of jobIds) {
+      const detail = await waitTerminal(ctx, jobId);
       const seen = `State ${detail.State}, Code ${detail.Code}, Message ${JSON.stringify(detail.Message ?? '')}`;
       ctx.check.that(detail.State === 'Failed', `FileHashCode of a missing object ends Failed (§3.2)`, seen);
       ctx.check.that(typeof detail.Code === 'string' && detail.Code !== '' && detail.Code !== 'Success', 'Code = the error code, not Success, when Failed (§2.5)', seen);

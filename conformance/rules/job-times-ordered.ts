@@ -28,11 +28,13 @@ export default defineRule({
   kind: 'scenario',
   async run(ctx) {
     const key = await putTestObject(ctx, 'times.txt', 'job-times-ordered');
+    const jobIds: string[] = [];
     for (const input of [key, `${ctx.prefix}missing.txt`]) {
       const { jobId, exchange } = await submitOk(ctx, hashJob(input));
       const [submitted] = [exchange.value?.JobsDetail ?? []].flat();
       if (submitted) judgeTimes(ctx, submitted);
-      await waitTerminal(ctx, jobId, (detail) => judgeTimes(ctx, detail));
+      jobIds.push(jobId);
     }
+    for (const jobId of jobIds) await waitTerminal(ctx, jobId, (detail) => judgeTimes(ctx, detail));
   },
 });

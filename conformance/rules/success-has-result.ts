@@ -1,7 +1,8 @@
 import { writeZip } from '../archives/zip.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
-import { hashJob, putTestObject, type JobsDetail } from '../support/jobs.ts';
-import { cleanupUnder, compressRequest, expectSuccess, resultOf, runJob, uncompressRequest } from '../support/processing.ts';
+import { hashJob, putTestObject, submitOk, type JobsDetail } from '../support/jobs.ts';
+import { waitTerminal } from '../support/lifecycle.ts';
+import { cleanupUnder, compressRequest, expectSuccess, resultOf, uncompressRequest } from '../support/processing.ts';
 
 type ResultName = 'FileCompressResult' | 'FileUncompressResult' | 'FileHashCodeResult';
 
@@ -20,15 +21,21 @@ export default defineRule({
   async run(ctx) {
     const data = new TextEncoder().encode('success-has-result');
     const key = await putTestObject(ctx, 'in/a.txt', data);
-    const hash = requireResult(ctx, await runJob(ctx, hashJob(key, { type: 'SHA256' })), 'FileHashCodeResult');
-    ctx.check.that(typeof hash.SHA256 === 'string' && hash.MD5 === undefined && hash.SHA1 === undefined, 'only the requested digest (SHA256) in FileHashCodeResult (§3.4)', JSON.stringify(hash));
-    ctx.check.equal(hash.FileSize, data.length, 'FileHashCodeResult.FileSize');
     const zipKey = `${ctx.prefix}out/all.zip`;
-    const compress = requireResult(ctx, await runJob(ctx, compressRequest(ctx, { Key: [key] }, zipKey)), 'FileCompressResult');
-    ctx.check.equal(compress.Object, zipKey, 'FileCompressResult.Object (the Output key)');
     const archive = await putTestObject(ctx, 'two.zip', await writeZip([{ name: 'x.txt', data }, { name: 'd/y.txt', data }]));
     cleanupUnder(ctx, `${ctx.prefix}unz/`);
-    const uncompress = requireResult(ctx, await runJob(ctx, uncompressRequest(ctx, archive, { Prefix: `${ctx.prefix}unz/`, PrefixReplaced: '1' })), 'FileUncompressResult');
+    // All three run at once; each is then awaited and judged.
+    const jobIds = [
+      (await submitOk(ctx, hashJob(key, { type: 'SHA256' }))).jobId,
+      (await submitOk(ctx, compressRequest(ctx, { Key: [key] }, zipKey))).jobId,
+      (await submitOk(ctx, uncompressRequest(ctx, archive, { Prefix: `${ctx.prefix}unz/`, PrefixReplaced: '1' }))).jobId,
+    ] as const;
+    const hash = requireResult(ctx, await waitTerminal(ctx, jobIds[0]), 'FileHashCodeResult');
+    ctx.check.that(typeof hash.SHA256 === 'string' && hash.MD5 === undefined && hash.SHA1 === undefined, 'only the requested digest (SHA256) in FileHashCodeResult (§3.4)', JSON.stringify(hash));
+    ctx.check.equal(hash.FileSize, data.length, 'FileHashCodeResult.FileSize');
+    const compress = requireResult(ctx, await waitTerminal(ctx, jobIds[1]), 'FileCompressResult');
+    ctx.check.equal(compress.Object, zipKey, 'FileCompressResult.Object (the Output key)');
+    const uncompress = requireResult(ctx, await waitTerminal(ctx, jobIds[2]), 'FileUncompressResult');
     ctx.check.equal(Number(uncompress.FileCount), 2, 'FileUncompressResult.FileCount for a two-file zip');
   },
 });
