@@ -1,8 +1,9 @@
 /**
  * Proof of power: for every named fault of the mock (`mocks/faults/README.md`), the suite run
  * against the mock with that one fault on fails, and every rule the catalogue names for the fault
- * is among the failures, by a documented-vs-received violation. Each fault runs only the rules the catalogue maps to it (the other rules are
- * judged fault-free by `mock.node.test.ts`), in parallel, on a fresh mock with fast job timing.
+ * is among the failures, by a documented-vs-received violation. Each fault runs only the rules the
+ * catalogue maps to it (the other rules are judged fault-free by `mock.node.test.ts`), in
+ * parallel, on a fresh mock with fast job timing.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

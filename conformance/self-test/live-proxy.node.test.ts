@@ -24,14 +24,15 @@ afterEach(async () => {
   for (const item of closing.splice(0).reverse()) await item.close();
 });
 
-async function proxiedMock(faults: string[] = []): Promise<{ proxy: LiveProxy; sdk: SdkTarget; upstream: string; report: string }> {
+async function proxiedMock(faults: string[] = [], mode: 'Ip' | 'Proxy' = 'Ip'): Promise<{ proxy: LiveProxy; sdk: SdkTarget; upstream: string; report: string }> {
   const mock = await createNodeMock({ keys: KEYS, bucket: BUCKET, region: REGION, seed: 3, timing: FAST, faults, log: () => undefined });
   const server = await startServer({ mock, port: 0 });
   const report = join(await mkdtemp(join(tmpdir(), 'fileproc-proxy-')), 'violations.jsonl');
   const proxy = await startLiveProxy({ upstream: server.url, reportFile: report, log: () => undefined });
   closing.push(mock, server, proxy);
-  // Ip mode: the SDK connects to the proxy and names the vendor host in Host (sdk-wire-behaviour.md).
-  const cos = new COS({ SecretId: 'AKIDproxytest', SecretKey: KEYS.AKIDproxytest, Protocol: 'http:', Ip: `127.0.0.1:${proxy.port}` });
+  // Ip mode: origin-form with the vendor Host; Proxy mode: absolute-form targets (sdk-wire-behaviour.md).
+  const via = mode === 'Ip' ? { Ip: `127.0.0.1:${proxy.port}` } : { Proxy: proxy.url };
+  const cos = new COS({ SecretId: 'AKIDproxytest', SecretKey: KEYS.AKIDproxytest, Protocol: 'http:', ...via });
   return { proxy, upstream: server.url, report, sdk: { cos, ciBase: `http://${BUCKET}.ci.${REGION}.myqcloud.com`, bucket: BUCKET, region: REGION } };
 }
 
@@ -51,13 +52,14 @@ async function sdkFlow(t: SdkTarget): Promise<Buffer> {
 }
 
 describe('fileproc proxy', () => {
-  it('the SDK flow through the proxy against the mock has 0 violations and unchanged bytes', async () => {
-    const { proxy, sdk, upstream, report } = await proxiedMock();
+  it.each(['Ip', 'Proxy'] as const)('the SDK flow (%s mode) through the proxy against the mock has 0 violations and unchanged bytes', async (mode) => {
+    const { proxy, sdk, upstream, report } = await proxiedMock([], mode);
     const zip = await sdkFlow(sdk);
     const records = proxy.records();
     expect(records.length).toBeGreaterThanOrEqual(12);
     expect(records.flatMap((record) => record.violations)).toEqual([]);
     expect(records.map((record) => record.status)).toContain(400);
+    expect(records.every((record) => (mode === 'Proxy') === record.url.startsWith('http://'))).toBe(true);
     const directSdk = new COS({ SecretId: 'AKIDproxytest', SecretKey: KEYS.AKIDproxytest, Protocol: 'http:', Ip: new URL(upstream).host });
     const direct = await directSdk.getObject({ Bucket: BUCKET, Region: REGION, Key: 'flow/pack.zip' });
     expect(zip.equals(direct.Body as Buffer)).toBe(true);
