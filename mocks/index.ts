@@ -146,7 +146,7 @@ export function createMock(options: MockOptions = {}): Mock {
     nextRequestId: createRequestIdGenerator({ now, random: random(1) }),
   };
   return {
-    fetch: withHttpFaults(createFetchHandler(services), faultOn, () => faultSwitch.list().length > 0),
+    fetch: withHttpFaults(createFetchHandler(services), faultOn, () => faultSwitch.any()),
     admin: services.admin,
     engine, store, clock, callbacks,
     async close() {

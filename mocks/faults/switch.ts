@@ -31,6 +31,11 @@ export class FaultSwitch {
     return this.#on.has(name) || (this.#engine.list() as string[]).includes(name);
   }
 
+  /** Whether any fault is on (checked per request, so it must stay cheap). */
+  any(): boolean {
+    return this.#on.size > 0 || this.#engine.list().length > 0;
+  }
+
   /** The faults switched on, in catalogue order. */
   list(): string[] {
     return FAULTS.map((fault) => fault.name).filter((name) => this.isOn(name));
