@@ -30,6 +30,8 @@ export interface RunResult {
   results: RuleResult[];
   /** True when no selected rule failed. */
   passed: boolean;
+  /** Set when the run was stopped (`RunOptions.signal`) before every rule ran: not a verdict. */
+  interrupted?: boolean;
 }
 
 /** Receives progress while the suite runs. */

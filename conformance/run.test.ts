@@ -79,3 +79,22 @@ describe('runConformance', () => {
     expect(markdownReport(run)).toContain('| [breaks](conformance/README.md#breaks) | ❌ fail |');
   });
 });
+
+describe('runConformance interrupted', () => {
+  it('abandons the running rule, cleans up its objects, skips the rest and marks the run interrupted', async () => {
+    deleted.length = 0;
+    const interrupt = new AbortController();
+    const hanging = rule('hangs', 'quick', async (ctx) => {
+      ctx.cleanup.object(`${ctx.prefix}partial.txt`);
+      interrupt.abort();
+      await new Promise(() => {});
+    });
+    const run = await runConformance(target, { rules: [hanging, rules[0] as Rule], seed: 1, signal: interrupt.signal });
+    expect(run.interrupted).toBe(true);
+    expect(run.results.map((result) => [result.id, result.status, result.reason])).toEqual([
+      ['hangs', 'skipped', 'run interrupted during this rule (its objects were cleaned up)'],
+      ['holds', 'skipped', 'run interrupted before this rule'],
+    ]);
+    expect(deleted.some((path) => path.endsWith('/hangs/partial.txt'))).toBe(true);
+  });
+});

@@ -34,6 +34,8 @@ export interface RunOptions {
   ruleTimeoutMs?: number;
   /** Interval of "still running" progress lines during a long rule (default 10 s). */
   heartbeatMs?: number;
+  /** Aborting stops the run: the running rule is abandoned, cleaned up and reported as skipped, later rules skipped. */
+  signal?: AbortSignal;
 }
 
 /** Why a rule does not run here, or `undefined` when it runs. */
@@ -55,15 +57,27 @@ export function selectRules(options: RunOptions): Rule[] {
   return all.filter((rule) => (options.only ? options.only.includes(rule.id) : profile === 'full' || rule.profile === 'quick'));
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, ruleId: string): Promise<T> {
+/** Thrown into a running rule when the run is interrupted; the rule is then reported as skipped. */
+class Interrupted extends Error {}
+
+function bounded<T>(promise: Promise<T>, ms: number, ruleId: string, signal?: AbortSignal): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`[fileproc] rule ${ruleId} did not finish within ${ms} ms`)), ms);
+    onAbort = () => reject(new Interrupted(`[fileproc] run interrupted during ${ruleId}`));
+    // The rule may have been interrupted while it started, before this listener existed.
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, stop]).finally(() => {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  });
 }
 
-function failureOf(error: unknown): RuleResult['failure'] {
+function failureOf(error: unknown): RuleResult['failure'] | 'interrupted' {
+  if (error instanceof Interrupted) return 'interrupted';
   if (error instanceof Violation) {
     return { documented: error.documented, received: error.received, ...(error.counterexample !== undefined ? { counterexample: error.counterexample } : {}) };
   }
@@ -71,7 +85,7 @@ function failureOf(error: unknown): RuleResult['failure'] {
   return { received: `unexpected error: ${show(error)}` };
 }
 
-async function runOne(rule: Rule, context: Omit<RuleContext, 'rule' | 'check' | 'cleanup' | 'prefix' | 'progress'>, runId: string, options: RunOptions, reporter: ProgressReporter): Promise<RuleResult['failure'] | undefined> {
+async function runOne(rule: Rule, context: Omit<RuleContext, 'rule' | 'check' | 'cleanup' | 'prefix' | 'progress'>, runId: string, options: RunOptions, reporter: ProgressReporter): Promise<RuleResult['failure'] | 'interrupted' | undefined> {
   const registry = cleanupRegistry(context.client);
   const ctx: RuleContext = {
     ...context,
@@ -86,7 +100,7 @@ async function runOne(rule: Rule, context: Omit<RuleContext, 'rule' | 'check' | 
   const started = Date.now();
   const heartbeat = setInterval(() => reporter.ruleProgress(rule.id, `still running (${Math.round((Date.now() - started) / 1000)} s)`), options.heartbeatMs ?? 10_000);
   try {
-    await withTimeout(rule.run(ctx), limit, rule.id);
+    await bounded(rule.run(ctx), limit, rule.id, options.signal);
     return undefined;
   } catch (error) {
     return failureOf(error);
@@ -112,7 +126,7 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
   const results: RuleResult[] = [];
   for (const rule of selectRules({ ...options, profile })) {
     const base = { id: rule.id, title: rule.title, spec: rule.spec, seed, numRuns, replay: replay(rule.id, seed) };
-    const reason = skipReason(rule, target, options);
+    const reason = options.signal?.aborted ? 'run interrupted before this rule' : skipReason(rule, target, options);
     if (reason !== undefined) {
       const result: RuleResult = { ...base, status: 'skipped', durationMs: 0, reason };
       results.push(result);
@@ -123,7 +137,10 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
     const ruleStarted = Date.now();
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
     const failure = await runOne(rule, { client, target, fc: { seed, numRuns }, sleep, ...(options.receiver ? { receiver: options.receiver } : {}) }, runId, { ...options, profile }, reporter);
-    const result: RuleResult = { ...base, status: failure ? 'failed' : 'passed', durationMs: Date.now() - ruleStarted, ...(failure ? { failure } : {}) };
+    const durationMs = Date.now() - ruleStarted;
+    const result: RuleResult = failure === 'interrupted'
+      ? { ...base, status: 'skipped', durationMs, reason: 'run interrupted during this rule (its objects were cleaned up)' }
+      : { ...base, status: failure ? 'failed' : 'passed', durationMs, ...(failure ? { failure } : {}) };
     results.push(result);
     reporter.ruleEnd(result);
   }
@@ -132,6 +149,7 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
   const run: RunResult = {
     target: targetLabel(target), profile, seed, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started,
     results, passed: results.every((result) => result.status !== 'failed'),
+    ...(options.signal?.aborted ? { interrupted: true } : {}),
   };
   reporter.runEnd(run);
   return run;

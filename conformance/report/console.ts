@@ -26,7 +26,7 @@ export function summaryTable(run: RunResult): string {
     `${result.id.padEnd(width)}  ${mark[result.status]}  ${seconds(result.durationMs).padStart(7)}${result.reason ? `  (${result.reason})` : ''}`);
   const { passed, failed, skipped } = tally(run.results);
   return [`${'rule'.padEnd(width)}  status  duration`, ...rows, '',
-    `${passed} passed, ${failed} failed, ${skipped} skipped in ${seconds(run.durationMs)} — profile ${run.profile}, seed ${run.seed}, target ${run.target}`].join('\n');
+    `${run.interrupted ? 'INTERRUPTED — ' : ''}${passed} passed, ${failed} failed, ${skipped} skipped in ${seconds(run.durationMs)} — profile ${run.profile}, seed ${run.seed}, target ${run.target}`].join('\n');
 }
 
 /** A reporter writing to `write` (default stdout); long rules print their progress messages. */

@@ -25,7 +25,8 @@ export const CONFORMANCE_HELP = `Usage: fileproc conformance --endpoint URL --bu
                           the suite cannot read deliveries there)
   --receiver-host HOST    address the target reaches this machine at (default 127.0.0.1)
 
-Exit code: 0 every selected rule holds, 1 a rule failed, 2 usage error or target unreachable.`;
+Exit code: 0 every selected rule holds, 1 a rule failed, 2 usage error or target unreachable,
+130 interrupted (Ctrl-C; the objects created so far are deleted first).`;
 
 const options = {
   endpoint: { type: 'string' }, 'cos-endpoint': { type: 'string' }, bucket: { type: 'string' }, region: { type: 'string' },

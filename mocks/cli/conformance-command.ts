@@ -1,7 +1,7 @@
 /**
  * `fileproc conformance`: argument parsing, report files and the exit code only; the suite is
  * `conformance/node.ts`. Exit 0 when every selected rule holds, 1 when one fails, 2 on usage
- * errors or an unreachable target.
+ * errors or an unreachable target, 130 when interrupted (after cleaning up).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -35,9 +35,18 @@ export async function conformanceCommand(args: string[]): Promise<number> {
     console.error(parsed.error);
     return 2;
   }
+  // Ctrl-C stops the run but still deletes what the suite created.
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
-    const run = await runConformanceNode(parsed.target, { ...parsed.options, reporter: consoleReporter() });
+    const run = await runConformanceNode(parsed.target, { ...parsed.options, reporter: consoleReporter(), signal: interrupt.signal });
     writeReports(parsed.reports, run);
+    if (run.interrupted) {
+      console.error('[fileproc] run interrupted: objects created so far were deleted; the results above are incomplete');
+      return 130;
+    }
     return run.passed ? 0 : 1;
   } catch (error) {
     if (error instanceof UnreachableTargetError) {
@@ -49,5 +58,8 @@ export async function conformanceCommand(args: string[]): Promise<number> {
       return 2;
     }
     throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
