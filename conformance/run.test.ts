@@ -96,5 +96,7 @@ describe('runConformance interrupted', () => {
       ['holds', 'skipped', 'run interrupted before this rule'],
     ]);
     expect(deleted.some((path) => path.endsWith('/hangs/partial.txt'))).toBe(true);
+    expect(markdownReport(run)).toContain('**Interrupted (incomplete): 0 passed, 0 failed, 2 skipped**');
+    expect(junitReport(run)).toContain('<property name="interrupted" value="true"/>');
   });
 });

@@ -20,7 +20,7 @@ export function junitReport(run: RunResult): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites tests="${run.results.length}" failures="${failed}" skipped="${skipped}" time="${(run.durationMs / 1000).toFixed(3)}">`,
     `  <testsuite name="fileproc conformance (${escape(run.profile)}, seed ${run.seed})" tests="${run.results.length}" failures="${failed}" skipped="${skipped}" timestamp="${run.startedAt}">`,
-    `    <properties><property name="target" value="${escape(run.target)}"/><property name="seed" value="${run.seed}"/></properties>`,
+    `    <properties><property name="target" value="${escape(run.target)}"/><property name="seed" value="${run.seed}"/>${run.interrupted ? '<property name="interrupted" value="true"/>' : ''}</properties>`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

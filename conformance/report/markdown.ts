@@ -11,7 +11,7 @@ export function markdownReport(run: RunResult, readme = 'conformance/README.md')
   const lines = [
     '# fileproc conformance report', '',
     `Target: ${run.target}  `, `Profile: ${run.profile}, seed ${run.seed}, started ${run.startedAt}, ${(run.durationMs / 1000).toFixed(1)} s  `,
-    `**${passed} passed, ${failed} failed, ${skipped} skipped**`, '',
+    `**${run.interrupted ? 'Interrupted (incomplete): ' : ''}${passed} passed, ${failed} failed, ${skipped} skipped**`, '',
     '| Rule | Status | Duration | Note |', '|---|---|---|---|',
     ...run.results.map((result) => `| [${result.id}](${readme}#${result.id}) | ${icon[result.status]} | ${(result.durationMs / 1000).toFixed(1)} s | ${cell(result.reason ?? (result.failure ? result.failure.received.slice(0, 120) : ''))} |`),
   ];
