@@ -11,10 +11,15 @@ export interface TreeFile { path: string; data: Uint8Array }
 
 const nameChars = ['a', 'b', 'c', 'x', 'Z', '0', '7', '-', '_', '.', ' ', 'é', 'ü', 'я', '中', '文', '😀'];
 
-/** One path segment (1–12 characters, never `.` or `..`, never starting or ending with a space). */
-export const segment = fc
-  .string({ unit: fc.constantFrom(...nameChars), minLength: 1, maxLength: 12 })
+const segmentOf = (minLength: number, maxLength: number) => fc
+  .string({ unit: fc.constantFrom(...nameChars), minLength, maxLength })
   .filter((name) => name !== '.' && name !== '..' && name.trim() === name);
+
+/**
+ * One path segment, never `.` or `..`, never starting or ending with a space: mostly 1–12
+ * characters, sometimes 40–70 so whole paths pass the 100-byte ustar name field (pax needed).
+ */
+export const segment = fc.oneof({ arbitrary: segmentOf(1, 12), weight: 5 }, { arbitrary: segmentOf(40, 70), weight: 1 });
 
 /** File bytes: often empty, otherwise small text or binary. */
 export const fileBytes = fc.oneof(
@@ -23,7 +28,12 @@ export const fileBytes = fc.oneof(
   fc.uint8Array({ minLength: 1, maxLength: 300 }),
 );
 
-const relativePath = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/'));
+/** COS keys are at most 850 bytes; 600 leaves room for the rule's prefix and output folders. */
+const MAX_PATH_BYTES = 600;
+const relativePath = fc
+  .array(segment, { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join('/'))
+  .filter((path) => new TextEncoder().encode(path).length <= MAX_PATH_BYTES);
 
 /** Drops files whose path is a directory of another file's path (`a` beside `a/b`). */
 function withoutDirectoryClashes(files: TreeFile[]): TreeFile[] {
