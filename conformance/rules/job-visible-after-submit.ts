@@ -10,19 +10,22 @@ export default defineRule({
   profile: 'quick',
   kind: 'property',
   async run(ctx) {
-    let n = 0;
+    // One input for every job, so each list must return all jobs submitted so far, the new one included.
+    const key = await putTestObject(ctx, 'visible.txt', 'job-visible-after-submit');
+    const submitted: string[] = [];
     await ctx.check.property([fc.constantFrom('/jobs', '/file_jobs' as const), fc.boolean()], async (path, listFirst) => {
-      const key = await putTestObject(ctx, `visible-${n++}.txt`, 'job-visible-after-submit');
       const { jobId } = await submitOk(ctx, hashJob(key), path as '/jobs' | '/file_jobs');
+      submitted.push(jobId);
       const describe = async () => {
         const described = await ctx.client.describeJobs(jobId);
         ctx.check.exchange(described, { status: 200 });
         ctx.check.equal(jobsDetails(described.value).map((detail) => detail.JobId), [jobId], `JobIds of GET /jobs/${jobId} right after POST ${path}`);
       };
       const list = async () => {
-        const listed = await ctx.client.listJobs({ tag: 'FileHashCode', inputObject: key, states: 'All' });
+        const listed = await ctx.client.listJobs({ tag: 'FileHashCode', inputObject: key, states: 'All', size: 100 });
         ctx.check.exchange(listed, { status: 200 });
-        ctx.check.equal(jobsDetails(listed.value).map((detail) => detail.JobId), [jobId], `JobIds of GET /jobs?tag=FileHashCode&inputObject=${key} right after POST ${path}`);
+        const ids = jobsDetails(listed.value).map((detail) => String(detail.JobId));
+        ctx.check.equal(ids.sort(), [...submitted].sort(), `JobIds of GET /jobs?tag=FileHashCode&inputObject=${key} right after POST ${path} of ${jobId} (every job submitted so far)`);
       };
       for (const step of listFirst ? [list, describe] : [describe, list]) await step();
     });

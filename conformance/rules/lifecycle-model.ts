@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { lifecycleCommands, type LifecycleReal } from '../model/commands.ts';
-import type { LifecycleModel } from '../model/job-machine.ts';
+import { impossibleTransition, observe, type LifecycleModel } from '../model/job-machine.ts';
 import { defineRule } from '../rule.ts';
-import { restoredQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
+import { describeOne, restoredQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
 
 const SHRINK_BUDGET_MS = 20_000;
 
@@ -46,6 +46,13 @@ export default defineRule({
         const end = await waitTerminal(ctx, job.jobId);
         if (job.cancelled) ctx.check.equal(end.State, 'Cancel', `final State of job ${job.jobId} cancelled with 200`);
         else ctx.check.that(end.State !== 'Cancel' && (end.State !== 'Success' || job.mayExist), `final State of job ${job.jobId} consistent with the model (never cancelled; Success only with an input)`, `State ${end.State}`);
+        observe(model, job, String(end.State));
+      }
+      // Terminal states are final: one more look at every job after all of them ended.
+      for (const job of model.jobs) {
+        const again = String((await describeOne(ctx, job.jobId)).State);
+        const problem = impossibleTransition(job, again);
+        ctx.check.that(problem === undefined, 'terminal states stay (§3.2)', () => `job ${job.jobId}: ${problem}`);
       }
     }
   },
