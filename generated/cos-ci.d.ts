@@ -424,10 +424,11 @@ export interface components {
         };
         /**
          * FileCompressConfig
-         * @description What to pack and how (reference §2.2). Exactly one source is used; when several are given the
-         *     precedence is `UrlList > Prefix > Key > KeyConfig` (§2.2 for the first three; KeyConfig last is
-         *     this contract's choice, §9.7). At least one source must be present (checked by the implementation;
-         *     JSON Schema here cannot express it without `anyOf`).
+         * @description What to pack and how (reference §2.2). One source kind is used; when several are given the
+         *     precedence is `UrlList > Prefix > (Key ∪ KeyConfig)` (§2.2 for the first three). `Key` and
+         *     `KeyConfig` are both explicit file lists and combine: `Key` entries first, then `KeyConfig`
+         *     entries (this contract's choice, §9.7). At least one source must be present (checked by the
+         *     implementation; JSON Schema here cannot express it without `anyOf`).
          */
         FileCompressConfig: {
             /**
@@ -466,8 +467,9 @@ export interface components {
          */
         FileUncompressConfig: {
             /**
-             * @description Output prefix; default the bucket root. Joined to member paths as given (no `/` inserted):
-             *     `Prefix=output/` + `a.jpg` → `output/a.jpg` (§9.9 decision).
+             * @description Output prefix; default the bucket root. A `/` is inserted when `Prefix` does not end with one,
+             *     so `Prefix=456` + `image.jpg` → `456/image.jpg` exactly as the documented worked example
+             *     (§2.3, §9.9 decision).
              */
             Prefix?: string;
             /**
