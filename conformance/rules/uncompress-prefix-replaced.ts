@@ -7,8 +7,8 @@ import { expectObjects, uncompressAndList, uploadArchive } from '../support/unco
 
 /**
  * PrefixReplaced 0/1/2 on the documented worked example: `123/test.zip` holding `image.jpg`,
- * Prefix `456/` → `456/image.jpg`, `456/test/image.jpg`, `456/123/test/image.jpg` (§2.3). The Prefix
- * carries its `/` because the contract joins Prefix and names as given (§9.9).
+ * Prefix `456` → `456/image.jpg`, `456/test/image.jpg`, `456/123/test/image.jpg` (§2.3). The Prefix
+ * has no trailing `/`, exactly as in the example: the contract inserts one (§9.9).
  */
 export default defineRule({
   id: 'uncompress-prefix-replaced',
@@ -22,9 +22,9 @@ export default defineRule({
     const archiveDir = `${ctx.prefix}123/`;
     const placement = { 0: '', 1: 'test/', 2: `${archiveDir}test/` } as const;
     await settleInOrder((['0', '1', '2'] as const).map(async (mode) => {
-      const prefix = `${ctx.prefix}m${mode}/456/`;
+      const prefix = `${ctx.prefix}m${mode}/456`;
       const outcome = await uncompressAndList(ctx, archive, { Prefix: prefix, PrefixReplaced: mode }, `${ctx.prefix}m${mode}/`);
-      const expected = members.map((member): [string, string] => [`${prefix}${placement[mode]}${member.path}`, toHex(member.data)]);
+      const expected = members.map((member): [string, string] => [`${prefix}/${placement[mode]}${member.path}`, toHex(member.data)]);
       expectObjects(ctx, outcome, expected, `PrefixReplaced ${mode}, archive ${archive}, Prefix ${prefix}`);
     }));
   },
