@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.ts';
 import { hashJob, putTestObject, submitOk } from '../support/jobs.ts';
 import { callbackUrl, decodeTaskFinish, deliveriesAt, waitDelivery } from '../support/callbacks.ts';
-import { restoredQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
+import { pausedQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
 
 /**
  * Each finished job (Success or Failed) POSTs exactly one TaskFinish to its CallBack URL; a
@@ -21,8 +21,7 @@ export default defineRule({
       const { url, path } = callbackUrl(ctx);
       finished.push({ jobId: (await submitOk(ctx, hashJob(input, { callBack: url }))).jobId, path });
     }
-    const queue = await restoredQueue(ctx);
-    await updateQueue(ctx, queue, { State: 'Paused' });
+    const queue = await pausedQueue(ctx);
     const cancelled = callbackUrl(ctx);
     const cancelledId = (await submitOk(ctx, hashJob(key, { callBack: cancelled.url }))).jobId;
     ctx.check.exchange(await ctx.client.cancelJobs(cancelledId), { status: 200 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { hashJob, putTestObject, submitOk } from '../support/jobs.ts';
-import { describeOne, restoredQueue, updateQueue, waitTerminal, waitUntil } from '../support/lifecycle.ts';
+import { describeOne, pausedQueue, waitTerminal, waitUntil } from '../support/lifecycle.ts';
 
 const UNKNOWN_JOB = 'f00000000000011ef8000000000000000';
 
@@ -28,8 +28,7 @@ export default defineRule({
       ctx.check.exchange(await ctx.client.cancelJobs(runningId), { status: 400, code: 'InvalidRequest' });
       ctx.check.that((await describeOne(ctx, runningId)).State !== 'Cancel', `Running job ${runningId} not cancelled (§2.8)`, 'State Cancel');
     }
-    const queue = await restoredQueue(ctx);
-    await updateQueue(ctx, queue, { State: 'Paused' });
+    await pausedQueue(ctx);
     for (const how of ['cancel', 'cancel='] as const) {
       const { jobId } = await submitOk(ctx, hashJob(key));
       const cancelled = await ctx.client.cancelJobs(jobId, { spelling: how });

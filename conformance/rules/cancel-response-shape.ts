@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { hashJob, putTestObject, submitOk } from '../support/jobs.ts';
-import { restoredQueue, updateQueue } from '../support/lifecycle.ts';
+import { pausedQueue } from '../support/lifecycle.ts';
 
 /** A cancel of a waiting job answers 200 with an empty body and `x-ci-request-id` (§2.8, fixture F10). */
 export default defineRule({
@@ -11,8 +11,7 @@ export default defineRule({
   kind: 'exchange',
   async run(ctx) {
     const key = await putTestObject(ctx, 'cancel.txt', 'cancel-response-shape');
-    const queue = await restoredQueue(ctx);
-    await updateQueue(ctx, queue, { State: 'Paused' });
+    await pausedQueue(ctx);
     const { jobId } = await submitOk(ctx, hashJob(key));
     const exchange = await ctx.client.cancelJobs(jobId);
     ctx.check.exchange(exchange, { status: 200 });

@@ -1,7 +1,7 @@
 import { formatJobTime, parseJobTime } from '../../protocol/time.ts';
 import { defineRule, type RuleContext } from '../rule.ts';
 import { hashJob, jobsDetails, putTestObject, submitOk } from '../support/jobs.ts';
-import { listAll, restoredQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
+import { listAll, pausedQueue, waitTerminal } from '../support/lifecycle.ts';
 import type { ListJobsQuery } from '../../protocol/client.ts';
 
 async function idsOf(ctx: RuleContext, query: ListJobsQuery): Promise<string[]> {
@@ -21,8 +21,7 @@ export default defineRule({
   async run(ctx) {
     const key = await putTestObject(ctx, 'filters.txt', 'list-filters');
     const done = await waitTerminal(ctx, (await submitOk(ctx, hashJob(key))).jobId);
-    const queue = await restoredQueue(ctx);
-    await updateQueue(ctx, queue, { State: 'Paused' });
+    await pausedQueue(ctx);
     const paused = (await submitOk(ctx, hashJob(key))).jobId;
     const cancelled = (await submitOk(ctx, hashJob(key))).jobId;
     ctx.check.exchange(await ctx.client.cancelJobs(cancelled), { status: 200 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { defineRule } from '../rule.ts';
 import { hashJob, putTestObject, submitOk } from '../support/jobs.ts';
-import { describeOne, restoredQueue, updateQueue } from '../support/lifecycle.ts';
+import { describeOne, pausedQueue } from '../support/lifecycle.ts';
 import { expectRejected } from '../support/negative.ts';
 
 /** Ids no target issued: well-formed file-job ids and other alphanumeric ids. */
@@ -23,8 +23,7 @@ export default defineRule({
   kind: 'property',
   async run(ctx) {
     const key = await putTestObject(ctx, 'unknown.txt', 'negative-unknown-job-id');
-    const queue = await restoredQueue(ctx);
-    await updateQueue(ctx, queue, { State: 'Paused' });
+    await pausedQueue(ctx);
     const { jobId: waiting } = await submitOk(ctx, hashJob(key));
     await ctx.check.property([fc.array(unknownId, { minLength: 1, maxLength: 3 }), fc.boolean()], async (ids, withKnown) => {
       const batch = withKnown ? [waiting, ...ids] : ids;

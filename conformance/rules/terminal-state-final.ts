@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.ts';
 import { hashJob, putTestObject, submitOk, type JobsDetail } from '../support/jobs.ts';
-import { describeOne, restoredQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
+import { describeOne, pausedQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
 
 const snapshot = (detail: JobsDetail) => ({ State: detail.State, Code: detail.Code, EndTime: detail.EndTime, StartTime: detail.StartTime });
 
@@ -18,8 +18,7 @@ export default defineRule({
     const key = await putTestObject(ctx, 'final.txt', 'terminal-state-final');
     const succeeded = await waitTerminal(ctx, (await submitOk(ctx, hashJob(key))).jobId);
     const failed = await waitTerminal(ctx, (await submitOk(ctx, hashJob(`${ctx.prefix}missing.txt`))).jobId);
-    const queue = await restoredQueue(ctx);
-    await updateQueue(ctx, queue, { State: 'Paused' });
+    const queue = await pausedQueue(ctx);
     const { jobId: cancelledId } = await submitOk(ctx, hashJob(key));
     ctx.check.exchange(await ctx.client.cancelJobs(cancelledId), { status: 200 });
     const cancelled = await describeOne(ctx, cancelledId);

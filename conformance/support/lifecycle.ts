@@ -69,6 +69,13 @@ export async function restoredQueue(ctx: RuleContext): Promise<Queue> {
   return queue;
 }
 
+/** Pauses the bucket's queue (restored at cleanup) so that jobs submitted now wait in Pause (§2.10). */
+export async function pausedQueue(ctx: RuleContext): Promise<Queue> {
+  const queue = await restoredQueue(ctx);
+  await updateQueue(ctx, queue, { State: 'Paused' });
+  return queue;
+}
+
 /** Every job a list query returns, following `NextToken`; also the number of pages read. */
 export async function listAll(ctx: RuleContext, query: ListJobsQuery): Promise<{ jobs: JobsDetail[]; pages: number }> {
   const jobs: JobsDetail[] = [];
