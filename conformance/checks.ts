@@ -67,7 +67,19 @@ export function createChecks(ruleId: string, spec: string, parameters: PropertyP
       if (finding) fail(`${finding.documented} (${finding.ruleId}, ${finding.spec})`, `${finding.received} for ${where}`);
     },
     async property(arbitraries, predicate, options = {}) {
-      const property = fc.asyncProperty(...(arbitraries as unknown as [fc.Arbitrary<unknown>]), predicate as (...args: unknown[]) => Promise<void>);
+      let firstFailureAt: number | undefined;
+      // A case that passes ends that shrink branch: past the budget every later case "passes" at
+      // once, so fast-check stops shrinking and reports the smallest failure found so far.
+      const bounded = async (...args: unknown[]): Promise<void> => {
+        if (firstFailureAt !== undefined && Date.now() - firstFailureAt > parameters.shrinkBudgetMs) return;
+        try {
+          await (predicate as (...values: unknown[]) => Promise<void>)(...args);
+        } catch (error) {
+          firstFailureAt ??= Date.now();
+          throw error;
+        }
+      };
+      const property = fc.asyncProperty(...(arbitraries as unknown as [fc.Arbitrary<unknown>]), bounded);
       const details = await fc.check(property, { seed: parameters.seed, numRuns: options.numRuns ?? parameters.numRuns });
       if (!details.failed) return;
       const cause = details.errorInstance;

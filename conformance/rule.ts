@@ -29,7 +29,15 @@ export interface Rule {
 }
 
 /** fast-check parameters of this run: pass them to `fc.assert`/`fc.check` (or use `ctx.check.property`). */
-export interface PropertyParameters { seed: number; numRuns: number }
+export interface PropertyParameters {
+  seed: number;
+  numRuns: number;
+  /**
+   * How long shrinking may go on after the first failure. Every shrink step re-runs real jobs
+   * against the target, so past this budget the smallest counterexample found so far is reported.
+   */
+  shrinkBudgetMs: number;
+}
 
 /** Things to undo after the rule; run in reverse order even when the rule failed. */
 export interface Cleanup {

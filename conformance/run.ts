@@ -118,6 +118,7 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
   const profile = options.profile ?? 'quick';
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
   const numRuns = options.runs ?? (profile === 'full' ? 100 : 5);
+  const shrinkBudgetMs = profile === 'full' ? 60_000 : 10_000;
   const transport = target.fetch ?? options.transport;
   const client: Client = createClient({ ...target, ...(transport ? { fetch: transport } : {}) });
   const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
@@ -136,7 +137,7 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
     reporter.ruleStart(rule);
     const ruleStarted = Date.now();
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-    const failure = await runOne(rule, { client, target, fc: { seed, numRuns }, sleep, ...(options.receiver ? { receiver: options.receiver } : {}) }, runId, { ...options, profile }, reporter);
+    const failure = await runOne(rule, { client, target, fc: { seed, numRuns, shrinkBudgetMs }, sleep, ...(options.receiver ? { receiver: options.receiver } : {}) }, runId, { ...options, profile }, reporter);
     const durationMs = Date.now() - ruleStarted;
     const result: RuleResult = failure === 'interrupted'
       ? { ...base, status: 'skipped', durationMs, reason: 'run interrupted during this rule (its objects were cleaned up)' }

@@ -4,8 +4,6 @@ import { impossibleTransition, observe, type LifecycleModel } from '../model/job
 import { defineRule } from '../rule.ts';
 import { describeOne, restoredQueue, updateQueue, waitTerminal } from '../support/lifecycle.ts';
 
-const SHRINK_BUDGET_MS = 20_000;
-
 /**
  * Model-based test of the job lifecycle (§3.2): random sequences of submit, describe, list,
  * cancel, pause/resume queue and upload/delete of the input; every observed state must follow
@@ -22,18 +20,8 @@ export default defineRule({
     const queue = await restoredQueue(ctx);
     let run = 0;
     const maxCommands = ctx.fc.numRuns > 10 ? 30 : 12;
-    // Every shrink step replays a whole sequence against a real-time target; past this budget the
-    // smallest failing sequence found so far is reported instead of shrinking for minutes.
-    let firstFailureAt: number | undefined;
-    await ctx.check.property([lifecycleCommands(maxCommands)], async (commands) => {
-      if (firstFailureAt !== undefined && Date.now() - firstFailureAt > SHRINK_BUDGET_MS) return;
-      try {
-        await runSequence(commands);
-      } catch (error) {
-        firstFailureAt ??= Date.now();
-        throw error;
-      }
-    });
+    // Shrinking replays whole sequences; ctx.check.property bounds it (PropertyParameters.shrinkBudgetMs).
+    await ctx.check.property([lifecycleCommands(maxCommands)], runSequence);
     async function runSequence(commands: Iterable<fc.AsyncCommand<LifecycleModel, LifecycleReal>>) {
       const input = `${ctx.prefix}run-${run++}/input.txt`;
       ctx.cleanup.object(input);

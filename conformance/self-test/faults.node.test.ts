@@ -5,8 +5,7 @@
  * catalogue maps to it (the other rules are judged fault-free by `mock.node.test.ts`), in
  * parallel, on a fresh mock with fast job timing.
  */
-import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNodeMock } from '../../mocks/adapters/node-mock.ts';
 import { FAULTS, type FaultInfo } from '../../mocks/faults/catalogue.ts';
 import { runConformanceNode } from '../node.ts';
@@ -35,12 +34,6 @@ async function runWithFault(fault: FaultInfo, only: string[]) {
     await mock.close();
   }
 }
-
-// A fault is caught at the first failing run; shrinking a job-based counterexample (each step a
-// real job) can take minutes, so it is cut short here — the failure and its counterexample so far stay.
-beforeAll(() => {
-  fc.configureGlobal({ ...fc.readConfigureGlobal(), interruptAfterTimeLimit: 20_000 });
-});
 
 it('every rule the catalogue names is a registered rule (a renamed rule must not leave a fault unchecked)', () => {
   const missing = FAULTS.flatMap((fault) => fault.rules.filter((id) => !registered.has(id)).map((id) => `${fault.name} → ${id}`));
