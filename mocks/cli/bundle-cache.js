@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const SOURCE_DIRS = ['protocol', 'mocks', 'generated'];
+const SOURCE_DIRS = ['protocol', 'mocks', 'generated', 'conformance'];
 const bundlePath = join(root, 'node_modules', '.cache', 'fileproc', 'fileproc.mjs');
 
 /** Newest modification time (ms) of the .ts/.json/.js sources under `dir`, tests excluded. */
