@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './test-fixtures/chromium.node.ts';
 import { describe, expect, it } from 'vitest';
 import { testCodec, testValidator } from './test-fixtures/harness.ts';
 
@@ -60,7 +60,7 @@ describe('browser bundle', () => {
 
   it('runs in Chromium with the same results as in Node', async () => {
     const result = await bundledEntry();
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.addScriptTag({ content: result.outputFiles[0]!.text });

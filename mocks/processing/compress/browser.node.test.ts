@@ -1,6 +1,6 @@
 /** The web variant in a real browser: archives built inside Chromium open with unzip, 7z and GNU tar. */
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBundleInPage } from '../../../protocol/test-fixtures/chromium.node.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileCompressConfig } from '../types.ts';
 import type { compressInBrowser } from './browser-harness.ts';
@@ -11,15 +11,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  // platform: 'browser' makes the build fail on any reachable node:* import.
-  const bundle = await build({
-    entryPoints: [new URL('./browser-harness.ts', import.meta.url).pathname], bundle: true, platform: 'browser',
-    format: 'esm', write: false, logLevel: 'silent',
-  });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  page = await browser.newPage();
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text, type: 'module' });
-  await page.waitForFunction(() => 'compressInBrowser' in globalThis);
+  ({ browser, page } = await openBundleInPage(new URL('./browser-harness.ts', import.meta.url).pathname, 'compressInBrowser'));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBundleInPage } from '../../../protocol/test-fixtures/chromium.node.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utf8Order } from '../../store/store-model.ts';
 
@@ -9,14 +9,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [new URL('./browser-harness.ts', import.meta.url).pathname], bundle: true, platform: 'browser',
-    format: 'esm', write: false, logLevel: 'silent',
-  });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  page = await browser.newPage();
-  await page.addScriptTag({ content: bundle.outputFiles[0]!.text, type: 'module' });
-  await page.waitForFunction(() => 'runInBrowser' in globalThis);
+  ({ browser, page } = await openBundleInPage(new URL('./browser-harness.ts', import.meta.url).pathname, 'runInBrowser'));
 });
 
 afterAll(async () => {
