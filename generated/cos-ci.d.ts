@@ -33,7 +33,8 @@ export interface paths {
          * List jobs of one type
          * @description E3, the generic CI job list (reference §2.7, §9.4) filtered to a file-job tag, newest first by
          *     default. Paging: pass the previous page's `NextToken` as `nextToken`; an empty or absent
-         *     `NextToken` means the last page.
+         *     `NextToken` means the last page. Only jobs of the bucket the Host names are listed (§1.1: a
+         *     job belongs to the bucket it was submitted to).
          */
         get: operations["listJobs"];
         put?: never;
@@ -1327,11 +1328,11 @@ export interface components {
         ListTag: components["schemas"]["JobTag"];
         /** @description Only jobs of this queue; takes precedence over `queueType` (reference §2.7; docs say required, SDKs treat it as optional — optional here). */
         ListQueueId: string;
-        /** @description Only jobs of queues of this type; ignored when `queueId` is given (reference §2.7). */
+        /** @description Only jobs of queues of this type, compared with the queue's `Category` (reference §2.7, §2.9); file-processing queues are `FileProcess`, so any other value matches no file job. Ignored when `queueId` is given (the JS demo says queueId takes precedence). */
         ListQueueType: string;
-        /** @description Only jobs of this workflow (reference §2.7). */
+        /** @description Only jobs started by this workflow (reference §2.7). Jobs submitted through this API carry no `Workflow` (§3.1), so a non-empty value matches none of them; empty = no filter. */
         ListWorkflowId: string;
-        /** @description Only jobs of this inventory-trigger job (reference §2.7). */
+        /** @description Only jobs started by this inventory-trigger job (reference §2.7). Jobs submitted through this API have none, so a non-empty value matches none of them; empty = no filter. */
         ListInventoryTriggerJobId: string;
         /** @description Only jobs whose `Input/Object` equals this key exactly (reference §2.7). */
         ListInputObject: string;
@@ -1347,7 +1348,7 @@ export interface components {
         ListStartCreationTime: components["schemas"]["Timestamp"];
         /** @description Only jobs created at or before this time (reference §2.7; §9.20 decision: inclusive). */
         ListEndCreationTime: components["schemas"]["Timestamp"];
-        /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids are accepted and reported in `NonExistJobIds`. The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
+        /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids, and ids of another bucket's jobs (a job belongs to the bucket it was submitted to, §1.1), are accepted and reported in `NonExistJobIds` (cancel answers `404 NoSuchJob`). The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
         JobIds: string;
         /** @description Marks the cancel action; sent without a value: `?cancel` (Python, not signed) or `?cancel=` (Node, Go; signed) (reference §2.8, sdk-wire-behaviour). */
         Cancel: string;
@@ -1474,11 +1475,11 @@ export interface operations {
                 tag: components["parameters"]["ListTag"];
                 /** @description Only jobs of this queue; takes precedence over `queueType` (reference §2.7; docs say required, SDKs treat it as optional — optional here). */
                 queueId?: components["parameters"]["ListQueueId"];
-                /** @description Only jobs of queues of this type; ignored when `queueId` is given (reference §2.7). */
+                /** @description Only jobs of queues of this type, compared with the queue's `Category` (reference §2.7, §2.9); file-processing queues are `FileProcess`, so any other value matches no file job. Ignored when `queueId` is given (the JS demo says queueId takes precedence). */
                 queueType?: components["parameters"]["ListQueueType"];
-                /** @description Only jobs of this workflow (reference §2.7). */
+                /** @description Only jobs started by this workflow (reference §2.7). Jobs submitted through this API carry no `Workflow` (§3.1), so a non-empty value matches none of them; empty = no filter. */
                 workflowId?: components["parameters"]["ListWorkflowId"];
-                /** @description Only jobs of this inventory-trigger job (reference §2.7). */
+                /** @description Only jobs started by this inventory-trigger job (reference §2.7). Jobs submitted through this API have none, so a non-empty value matches none of them; empty = no filter. */
                 inventoryTriggerJobId?: components["parameters"]["ListInventoryTriggerJobId"];
                 /** @description Only jobs whose `Input/Object` equals this key exactly (reference §2.7). */
                 inputObject?: components["parameters"]["ListInputObject"];
@@ -1540,7 +1541,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids are accepted and reported in `NonExistJobIds`. The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
+                /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids, and ids of another bucket's jobs (a job belongs to the bucket it was submitted to, §1.1), are accepted and reported in `NonExistJobIds` (cancel answers `404 NoSuchJob`). The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
                 JobIds: components["parameters"]["JobIds"];
             };
             cookie?: never;
@@ -1558,7 +1559,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids are accepted and reported in `NonExistJobIds`. The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
+                /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids, and ids of another bucket's jobs (a job belongs to the bucket it was submitted to, §1.1), are accepted and reported in `NonExistJobIds` (cancel answers `404 NoSuchJob`). The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
                 JobIds: components["parameters"]["JobIds"];
             };
             cookie?: never;
@@ -1579,7 +1580,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids are accepted and reported in `NonExistJobIds`. The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
+                /** @description One job id or up to 10 comma-separated ids (reference §2.6, §2.8). File-job ids are `f` + 32 hex; other ids, and ids of another bucket's jobs (a job belongs to the bucket it was submitted to, §1.1), are accepted and reported in `NonExistJobIds` (cancel answers `404 NoSuchJob`). The Python SDK percent-encodes the comma (`%2C`): decode the path before splitting (sdk-wire-behaviour). */
                 JobIds: components["parameters"]["JobIds"];
             };
             cookie?: never;

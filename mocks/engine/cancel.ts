@@ -1,5 +1,5 @@
 /** E4 cancel (§2.8): only jobs not yet executing — Submitted or Pause — can be cancelled (§9.21). */
-import type { EngineContext } from './context.ts';
+import { jobInBucket, type EngineContext } from './context.ts';
 import { dispatch, removeFromQueue } from './dispatcher.ts';
 import { EngineError, invalidArgument } from './errors.ts';
 import { releaseSlot } from './runner.ts';
@@ -23,13 +23,14 @@ export function checkIdList(ids: readonly string[]): string[] {
 }
 
 /**
- * Cancels every listed job, or none: unknown id → 404 NoSuchJob, a job that is Running or
- * finished → 400 InvalidRequest naming its state; checked for all ids before any is cancelled.
+ * Cancels every listed job, or none: unknown id (or, with `bucket`, a job of another bucket) →
+ * 404 NoSuchJob, a job that is Running or finished → 400 InvalidRequest naming its state; checked
+ * for all ids before any is cancelled.
  */
-export function cancelJobs(ctx: EngineContext, ids: readonly string[]): void {
+export function cancelJobs(ctx: EngineContext, ids: readonly string[], bucket?: string): void {
   const jobs = checkIdList(ids).map((id) => {
-    const job = ctx.state.jobs.get(id);
-    if (!job) throw new EngineError('NoSuchJob', `job ${id} does not exist`);
+    const job = jobInBucket(ctx, id, bucket);
+    if (!job) throw new EngineError('NoSuchJob', `job ${id} does not exist${bucket === undefined ? '' : ` in bucket ${bucket}`}`);
     return job;
   });
   for (const job of jobs) {

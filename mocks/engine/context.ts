@@ -101,3 +101,12 @@ export function freshId(generate: () => string, inUse: (id: string) => boolean):
   }
   throw new Error('[fileproc] the id generator keeps returning ids that are already in use');
 }
+
+/**
+ * A job as seen from `bucket` (§1.1: the Host names the bucket, and a job belongs to the bucket it
+ * was submitted to); without `bucket` every job is visible (admin view).
+ */
+export function jobInBucket(ctx: EngineContext, jobId: string, bucket: string | undefined): JobRecord | undefined {
+  const job = ctx.state.jobs.get(jobId);
+  return job && (bucket === undefined || job.bucket === bucket) ? job : undefined;
+}

@@ -71,19 +71,19 @@ export class JobEngine {
     return submitJob(this.#ctx, request);
   }
 
-  /** E2 describe 1..10 ids (§2.6). */
-  describe(ids: readonly string[]): DescribeResult {
-    return describeJobs(this.#ctx, ids);
+  /** E2 describe 1..10 ids (§2.6); with `bucket`, jobs of other buckets are in `NonExistJobIds`. */
+  describe(ids: readonly string[], bucket?: string): DescribeResult {
+    return describeJobs(this.#ctx, ids, bucket);
   }
 
-  /** E3 list (§2.7). */
+  /** E3 list (§2.7); `query.bucket` limits it to one bucket's jobs. */
   list(query: JobListQuery): JobListResult {
     return listJobs(this.#ctx, query);
   }
 
-  /** E4 cancel 1..10 ids, all or none (§2.8). */
-  cancel(ids: readonly string[]): void {
-    cancelJobs(this.#ctx, ids);
+  /** E4 cancel 1..10 ids, all or none (§2.8); with `bucket`, a job of another bucket is unknown (404). */
+  cancel(ids: readonly string[], bucket?: string): void {
+    cancelJobs(this.#ctx, ids, bucket);
   }
 
   /** E5 list a bucket's queues (§2.9); a never-seen bucket gets its default queue first. */

@@ -1,6 +1,6 @@
 /** E2 describe (§2.6) and E3 list (§2.7) over the engine's jobs. */
 import { checkIdList } from './cancel.ts';
-import { cloneJson, type EngineContext } from './context.ts';
+import { cloneJson, jobInBucket, type EngineContext } from './context.ts';
 import { invalidArgument } from './errors.ts';
 import { comparePositions, decodeToken, encodeToken, type ListPosition } from './paging.ts';
 import { JOB_STATES, type JobDetail, type JobRecord, type JobState } from './types.ts';
@@ -8,11 +8,11 @@ import { JOB_STATES, type JobDetail, type JobRecord, type JobState } from './typ
 /** E2 result: one detail per existing id in request order; missing ids in `NonExistJobIds`. */
 export interface DescribeResult { JobsDetail: JobDetail[]; NonExistJobIds: string[] }
 
-/** Describes 1..10 jobs; repeated ids are answered once. */
-export function describeJobs(ctx: EngineContext, ids: readonly string[]): DescribeResult {
+/** Describes 1..10 jobs; repeated ids are answered once; with `bucket`, other buckets' jobs count as unknown. */
+export function describeJobs(ctx: EngineContext, ids: readonly string[], bucket?: string): DescribeResult {
   const result: DescribeResult = { JobsDetail: [], NonExistJobIds: [] };
   for (const id of checkIdList(ids)) {
-    const job = ctx.state.jobs.get(id);
+    const job = jobInBucket(ctx, id, bucket);
     if (job) result.JobsDetail.push(cloneJson(job.detail));
     else result.NonExistJobIds.push(id);
   }
@@ -22,7 +22,14 @@ export function describeJobs(ctx: EngineContext, ids: readonly string[]): Descri
 /** E3 query; times are epoch ms already parsed from `%Y-%m-%dT%H:%M:%S%z` by the HTTP edge. */
 export interface JobListQuery {
   tag: string;
+  /** Only this bucket's jobs (the Host's bucket); absent = every bucket (admin view). */
+  bucket?: string;
   queueId?: string;
+  /** Queue category (§2.7, §2.9 `Category`); ignored when `queueId` is set. File queues are `FileProcess`. */
+  queueType?: string;
+  /** Workflow / inventory-trigger origin (§2.7); API-submitted file jobs have neither, so a value matches none. */
+  workflowId?: string;
+  inventoryTriggerJobId?: string;
   /** Exact `Input/Object` (§2.7 `inputObject`). */
   inputObject?: string;
   /** Comma list of states or `All` (default). */
@@ -67,6 +74,22 @@ function inTimeRange(job: JobRecord, query: JobListQuery): boolean {
     (query.endCreationTime === undefined || created <= seconds(query.endCreationTime));
 }
 
+/**
+ * The non-paging filters of §2.7. `queueId` wins over `queueType` (JS demo: "同时存在时 queueId 优先").
+ * File jobs are never started by a workflow or an inventory trigger here (no `Workflow` container,
+ * §3.1), so `workflowId`/`inventoryTriggerJobId` match no job (spec README §9 decisions).
+ */
+function matches(ctx: EngineContext, job: JobRecord, query: JobListQuery, states: Set<JobState>): boolean {
+  const { detail } = job;
+  if (detail.Tag !== query.tag || !states.has(detail.State) || !inTimeRange(job, query)) return false;
+  if (query.bucket !== undefined && job.bucket !== query.bucket) return false;
+  if (query.queueId) {
+    if (detail.QueueId !== query.queueId) return false;
+  } else if (query.queueType && ctx.state.queues.get(detail.QueueId)?.Category !== query.queueType) return false;
+  if (query.workflowId || query.inventoryTriggerJobId) return false;
+  return !query.inputObject || detail.Input?.Object === query.inputObject;
+}
+
 const positionOf = (job: JobRecord): ListPosition => ({ creationTime: job.detail.CreationTime, seq: job.seq });
 
 /**
@@ -78,10 +101,7 @@ export function listJobs(ctx: EngineContext, query: JobListQuery): JobListResult
   const { states, desc, size, after } = parseQuery(query);
   const direction = desc ? -1 : 1;
   const matching = [...ctx.state.jobs.values()]
-    .filter((job) => job.detail.Tag === query.tag && (!query.queueId || job.detail.QueueId === query.queueId) &&
-      (!query.inputObject || job.detail.Input?.Object === query.inputObject) &&
-      states.has(job.detail.State) && inTimeRange(job, query) &&
-      (!after || direction * comparePositions(positionOf(job), after) > 0))
+    .filter((job) => matches(ctx, job, query, states) && (!after || direction * comparePositions(positionOf(job), after) > 0))
     .sort((a, b) => direction * comparePositions(positionOf(a), positionOf(b)));
   const page = matching.slice(0, size);
   const more = matching.length > size;

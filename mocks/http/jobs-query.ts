@@ -14,9 +14,9 @@ function jobIds(ctx: RequestContext, operationId: string): string[] {
   return ctx.variable.split(',');
 }
 
-/** `describeFileJobs` / `describeJobs`: 200 even when every id is unknown (§9.16), unknown ids in `NonExistJobIds`. */
+/** `describeFileJobs` / `describeJobs`: 200 even when every id is unknown (§9.16), unknown ids (or other buckets' jobs) in `NonExistJobIds`. */
 export const describeJobs: Handler = async (ctx) => {
-  const result = ctx.services.engine.describe(jobIds(ctx, 'describeJobs'));
+  const result = ctx.services.engine.describe(jobIds(ctx, 'describeJobs'), ctx.host.bucket);
   const body = {
     ...(result.JobsDetail.length > 0 && { JobsDetail: result.JobsDetail.map(toWireJob) }),
     ...(result.NonExistJobIds.length > 0 && { NonExistJobIds: result.NonExistJobIds }),
@@ -24,9 +24,9 @@ export const describeJobs: Handler = async (ctx) => {
   return xmlResponse(ctx.meta, 200, cosCiCodec.encode(body, 'DescribeJobsResponse'));
 };
 
-/** `cancelJobs` (`?cancel` or `?cancel=`): 200 with no body; Running/finished → 400 InvalidRequest, unknown → 404 NoSuchJob. */
+/** `cancelJobs` (`?cancel` or `?cancel=`): 200 with no body; Running/finished → 400 InvalidRequest, unknown (in this bucket) → 404 NoSuchJob. */
 export const cancelJobs: Handler = async (ctx) => {
-  ctx.services.engine.cancel(jobIds(ctx, 'cancelJobs'));
+  ctx.services.engine.cancel(jobIds(ctx, 'cancelJobs'), ctx.host.bucket);
   return emptyResponse(ctx.meta, 200);
 };
 
@@ -38,12 +38,16 @@ function bound(value: unknown, name: string): number | undefined {
   return ms;
 }
 
-/** `listJobs`: one page, `NextToken` empty on the last page. */
+const TEXT_FILTERS = ['queueId', 'queueType', 'workflowId', 'inventoryTriggerJobId', 'inputObject'] as const;
+
+/** `listJobs`: one page of the Host's bucket's jobs, `NextToken` empty on the last page. */
 export const listJobs: Handler = async (ctx) => {
   const p = ctx.services.params.cosCi('listJobs', { query: ctx.url.searchParams });
-  const query: JobListQuery = { tag: p.tag as JobTag };
-  if (typeof p.queueId === 'string' && p.queueId !== '') query.queueId = p.queueId;
-  if (typeof p.inputObject === 'string' && p.inputObject !== '') query.inputObject = p.inputObject;
+  const query: JobListQuery = { tag: p.tag as JobTag, bucket: ctx.host.bucket };
+  for (const name of TEXT_FILTERS) {
+    const value = p[name];
+    if (typeof value === 'string' && value !== '') query[name] = value;
+  }
   if (typeof p.states === 'string' && p.states !== '') query.states = p.states as JobState | 'All';
   if (p.orderByTime !== undefined) query.orderByTime = p.orderByTime as 'Desc' | 'Asc';
   if (p.size !== undefined) query.size = p.size as number;
