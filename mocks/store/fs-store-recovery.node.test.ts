@@ -34,6 +34,15 @@ async function childOutput(...args: string[]): Promise<string> {
   return out;
 }
 
+/** Waits until the store's tmp/ holds `count` files: writer threads create them asynchronously. */
+async function tempFilesReach(dir: string, count: number): Promise<string[]> {
+  for (let waited = 0; ; waited += 10) {
+    const files = await filesUnder(join(dir, 'tmp'));
+    if (files.length === count || waited > 10_000) return files;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
@@ -153,8 +162,7 @@ describe('FsStore persistence and safety', () => {
     const child = startChild('put-forever', dir, B, 'k');
     // The child prints once a large part of the new version is on disk, then keeps writing.
     await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
-    const inFlight = await filesUnder(join(dir, 'tmp'));
-    expect(inFlight).toHaveLength(1);
+    expect(await tempFilesReach(dir, 1)).toHaveLength(1);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const reopened = await openStore(dir);
@@ -169,9 +177,11 @@ describe('FsStore persistence and safety', () => {
     let release: () => void = () => undefined;
     let halfWritten: () => void = () => undefined;
     const written = new Promise<void>((resolve) => (halfWritten = resolve));
+    // Large enough to leave the writer's gathering buffer, so the temp file exists mid-put.
+    const firstHalf = new Uint8Array(3 * 1024 * 1024).fill(7);
     async function* slow(): AsyncIterable<Uint8Array> {
-      yield bytes('first half, ');
-      // Resumed only after the first half went to the temp file.
+      yield firstHalf;
+      // Resumed only after the first half was handed to the store.
       const paused = new Promise<void>((resolve) => (release = resolve));
       halfWritten();
       await paused;
@@ -179,11 +189,11 @@ describe('FsStore persistence and safety', () => {
     }
     const writing = store.put(B, 'slow', slow());
     await written;
-    expect(await filesUnder(join(dir, 'tmp'))).toHaveLength(1);
+    expect(await tempFilesReach(dir, 1)).toHaveLength(1);
     expect(await childOutput('open', dir, B)).toBe('opened 1\n');
     release();
     await writing;
-    expect(await readAll(store, B, 'slow')).toEqual(bytes('first half, second half'));
+    expect(Buffer.from(await readAll(store, B, 'slow')).equals(Buffer.concat([firstHalf, bytes('second half')]))).toBe(true);
     await store.close();
     expect(await childOutput('open', dir, B)).toBe('opened 2\n');
   });

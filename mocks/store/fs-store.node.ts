@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HashFactory } from '../processing/hash/types.ts';
-import { consumeBody, spanOf } from './body.ts';
+import { spanOf } from './body.ts';
+import { BodyWriter, defaultWriterThreads } from './fs-body-writer.node.ts';
 import { readSpan } from './fs-read.node.ts';
-import { FsLayout, commitFile, removeFile, writeFileAtomic, type Sidecar } from './fs-layout.node.ts';
+import { FsLayout, commitFile, removeFile, type Sidecar } from './fs-layout.node.ts';
 import { ObjectIndex, copyMeta, newMeta } from './object-index.ts';
 import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions, ReadOptions } from './types.ts';
 
@@ -12,7 +13,13 @@ import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable
 export interface FsStoreOptions {
   dir: string;
   now: () => number;
+  /** Hashes ETags when bodies are written on the event loop (`writerThreads: 0`); writer threads use node:crypto. */
   hash: HashFactory;
+  /**
+   * Threads that hash and write object bodies off the event loop (default: cores − 1, 1 to 4);
+   * 0 writes on the event loop. Puts spread over them; memory stays bounded per put.
+   */
+  writerThreads?: number;
   /** fsync files and folders before a write counts as done (default true); tests may trade it for speed. */
   durable?: boolean;
   /**
@@ -38,6 +45,7 @@ export class FsStore implements ObjectStore {
   readonly #layout: FsLayout;
   readonly #options: FsStoreOptions;
   readonly #durable: boolean;
+  readonly #writer: BodyWriter;
   #commits: Promise<unknown> = Promise.resolve();
   #owner = false;
 
@@ -45,6 +53,7 @@ export class FsStore implements ObjectStore {
     this.#options = options;
     this.#layout = new FsLayout(options.dir);
     this.#durable = options.durable ?? true;
+    this.#writer = new BodyWriter(this.#layout, { durable: this.#durable, hash: options.hash, threads: options.writerThreads ?? defaultWriterThreads() });
   }
 
   /** Opens (or creates) a store folder: loads every sidecar, drops temp files and unreferenced bodies. */
@@ -57,6 +66,7 @@ export class FsStore implements ObjectStore {
   /** Releases the folder for another process; the store must not be used afterwards. */
   async close(): Promise<void> {
     await this.#commits;
+    await this.#writer.close();
     if (this.#owner) await this.#layout.unlock();
   }
 
@@ -84,27 +94,14 @@ export class FsStore implements ObjectStore {
 
   async put(bucket: string, key: string, body: Body, options: PutOptions = {}): Promise<ObjectMeta> {
     const id = randomUUID().replaceAll('-', '');
-    const temp = this.#layout.tempPath('.part');
-    let content: { size: number; md5Hex: string };
-    try {
-      const handle = await open(temp, 'wx');
-      try {
-        content = await consumeBody(body, this.#options.hash, (chunk) => writeAll(handle, chunk));
-        if (this.#durable) await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    // The body reaches data/ before the commit: until its sidecar exists it is unreferenced, and
+    // recovery removes unreferenced bodies, so a crash in between leaves nothing visible.
+    const content = await this.#writer.writeBody(body, this.#layout.dataPath(id));
     const meta = newMeta(bucket, key, content, this.#options.now(), options);
     await this.#commit(async () => {
       try {
-        await commitFile(temp, this.#layout.dataPath(id), this.#durable);
         await this.#writeSidecar({ v: 1, data: id, meta });
       } catch (error) {
-        await rm(temp, { force: true });
         await rm(this.#layout.dataPath(id), { force: true });
         throw error;
       }
@@ -149,7 +146,7 @@ export class FsStore implements ObjectStore {
 
   #writeSidecar(sidecar: Sidecar): Promise<void> {
     const path = this.#layout.sidecarPath(sidecar.meta.bucket, sidecar.meta.key);
-    return writeFileAtomic(this.#layout, path, JSON.stringify(sidecar), this.#durable);
+    return this.#writer.writeSmall(path, JSON.stringify(sidecar));
   }
 
   async #recover(): Promise<void> {
@@ -183,12 +180,5 @@ function parseSidecar(text: string): Sidecar | undefined {
     return value.v === 1 && typeof value.data === 'string' && value.meta ? (value as Sidecar) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
-  for (let offset = 0; offset < chunk.byteLength; ) {
-    const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset, null);
-    offset += bytesWritten;
   }
 }
