@@ -178,7 +178,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description HTTP 400 with an S3-style `<Error>` body. The page defines no operation-specific errors, only authentication and bucket errors (reference §7.2); codes: InvalidArgument, MalformedXML, InvalidDigest (Content-MD5 mismatch). */
+        /** @description HTTP 400 with an S3-style `<Error>` body. The page defines no operation-specific errors, only authentication and bucket errors (reference §7.2); codes: InvalidArgument, MalformedXML, InvalidDigest (Content-MD5 mismatch), AuthorizationHeaderMalformed, XAmzContentSHA256Mismatch (S3 signing, §9.30). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -187,7 +187,7 @@ export interface components {
                 "application/xml": components["schemas"]["Error"];
             };
         };
-        /** @description HTTP 403 with an S3-style `<Error>` body. The page defines no operation-specific errors, only authentication and bucket errors (reference §7.2); codes: AccessDenied, SignatureDoesNotMatch (S3-style signing, [derived] §7.1). */
+        /** @description HTTP 403 with an S3-style `<Error>` body. The page defines no operation-specific errors, only authentication and bucket errors (reference §7.2); codes (S3-style signing, [derived] §7.1, §9.30): AccessDenied (no signature; a presigned URL past X-Amz-Expires, message `Request has expired`), InvalidAccessKeyId, SignatureDoesNotMatch, RequestTimeTooSkewed (more than 15 minutes off). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;

@@ -11,7 +11,11 @@ import type { RequestContext } from './types.ts';
  * `400 InvalidDigest`, another digest → `400 BadDigest` (§5.3).
  */
 export async function requiredXml(ctx: RequestContext): Promise<string> {
-  const bytes = await readBytes(ctx.request, ctx.services.limits.maxXmlBodyBytes);
+  return xmlFromBytes(ctx, await readBytes(ctx.request, ctx.services.limits.maxXmlBodyBytes));
+}
+
+/** `requiredXml` for a body already read (JD Compress reads it first to check its AWS signature). */
+export async function xmlFromBytes(ctx: RequestContext, bytes: Uint8Array): Promise<string> {
   const declared = ctx.request.headers.get('content-md5');
   if (declared !== null) await checkMd5(bytes, declared, ctx.services.processors.hash);
   const text = new TextDecoder().decode(bytes);
