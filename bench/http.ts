@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { runWrk, type WrkResult, type WrkRun } from './http-wrk.ts';
 import { startProcess, stopProcess, type ServerKind, type ServerProcess } from './http-procs.ts';
+import { AUTH, HOSTS, SUBMIT_BODY, prepareFileproc } from './http-cases.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -18,11 +19,6 @@ const runs = option('--runs', quick ? 1 : 3);
 const durationS = option('--duration', quick ? 2 : 5);
 const CONNECTIONS = 50;
 const THREADS = 1; // the machine has 2 cores: one for wrk, one for the (single-threaded) server
-// wrk sends no Authorization; Prism demands one (security scheme), the mock has auth off.
-const AUTH = { Authorization: 'q-sign-algorithm=sha1&q-ak=AKIDbench&q-sign-time=1;2&q-key-time=1;2&q-header-list=&q-url-param-list=&q-signature=0000000000000000000000000000000000000000' };
-const SUBMIT_BODY = '<Request><Tag>FileHashCode</Tag><Input><Object>bench/a.txt</Object></Input><Operation><FileHashCodeConfig><Type>MD5</Type><AddToHeader>false</AddToHeader></FileHashCodeConfig><UserData>bench</UserData></Operation></Request>';
-// Every bucket has its own default queue (MaxSize 10000): rotating 64 buckets keeps queues from filling.
-const HOSTS = Array.from({ length: 64 }, (_, i) => `bench${i}-1250000000.ci.ap-guangzhou.myqcloud.com`);
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
 function cpuMs(pid: number): number {
@@ -33,17 +29,6 @@ function cpuMs(pid: number): number {
 type Measured = WrkResult & { cpuUsPerRequest: number };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
-async function prepareFileproc(server: ServerProcess): Promise<string> {
-  await fetch(`${server.url}/bench/a.txt`, { method: 'PUT', body: 'bench object' });
-  const text = await (await fetch(`${server.url}/file_jobs`, { method: 'POST', body: SUBMIT_BODY })).text();
-  const jobId = /<JobId>(\w+)<\/JobId>/.exec(text)?.[1];
-  if (!jobId) throw new Error(`[fileproc] bench: submit failed: ${text}`);
-  await fetch(`${server.url}/__fileproc/clock/advance`, { method: 'POST', body: JSON.stringify({ ms: 10_000 }) });
-  const described = await (await fetch(`${server.url}/file_jobs/${jobId}`)).text();
-  if (!described.includes('<State>Success</State>')) throw new Error(`[fileproc] bench: job did not succeed: ${described}`);
-  return jobId;
-}
 
 interface Case { name: string; server: ServerKind; run: (url: string) => WrkRun; before?: (url: string) => Promise<void> }
 
@@ -81,7 +66,7 @@ async function main(): Promise<void> {
   const results = new Map<string, Measured[]>();
   try {
     const fileproc = servers.get('fileproc') as ServerProcess;
-    const list = cases(await prepareFileproc(fileproc));
+    const list = cases(await prepareFileproc(fileproc.url));
     for (const c of list) await runWrk({ ...c.run((servers.get(c.server) as ServerProcess).url), durationS: 1 }); // warm-up (JIT)
     for (let round = 0; round < runs; round++) {
       for (const c of list) {

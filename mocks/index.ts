@@ -20,11 +20,13 @@ import type { TimingOptions } from './engine/timing.ts';
 import { createAdminApi, type AdminApi } from './http/admin-api.ts';
 import { createRecordingSink, type CallbackSink } from './http/callback-sink.ts';
 import { SwitchableClock } from './http/clock-switch.ts';
-import { createFetchHandler } from './http/fetch-handler.ts';
+import type { Reply, RequestView } from './http/exchange.ts';
+import { createCoreHandler, webFetchOf } from './http/fetch-handler.ts';
 import { JdCompressRunner } from './http/jd-runner.ts';
 import { HttpScript } from './http/http-script.ts';
 import { createParamValidator } from './http/params.ts';
 import { trackBuckets } from './http/tracked-store.ts';
+import { replyViaFetch } from './http/web-exchange.ts';
 import type { HttpLimits, Logger, MockServices } from './http/types.ts';
 import { createJobProcessor } from './processing/platform-dispatch.ts';
 import { DEFAULT_PROCESSING_LIMITS, webProcessors, type Processors } from './processing/platform.ts';
@@ -42,6 +44,7 @@ export type { AdminApi, AdminState, SeedOptions } from './http/admin-api.ts';
 export type { CallbackSink, JdCompressFinishEvent, RecordedEvent } from './http/callback-sink.ts';
 export type { ClockMode } from './http/clock-switch.ts';
 export type { HttpLimits, Logger } from './http/types.ts';
+export type { HeaderView, Reply, ReplyHeaders, RequestView } from './http/exchange.ts';
 export type { ActiveRule, HttpScriptRule } from './http/http-script.ts';
 export { createRecordingSink } from './http/callback-sink.ts';
 export { wireHeaderName } from './http/header-case.ts';
@@ -86,6 +89,8 @@ export interface MockOptions {
 /** A composed mock. */
 export interface Mock {
   fetch(request: Request): Promise<Response>;
+  /** The same handler without Web objects (server adapters); Web-level layers (HTTP faults) still apply. */
+  handle(request: RequestView): Promise<Reply>;
   admin: AdminApi;
   engine: JobEngine;
   store: ObjectStore;
@@ -145,8 +150,12 @@ export function createMock(options: MockOptions = {}): Mock {
     params: { cosCi: createParamValidator(cosCiDocument), jdcloud: createParamValidator(jdcloudDocument) },
     nextRequestId: createRequestIdGenerator({ now, random: random(1) }),
   };
+  const core = createCoreHandler(services);
+  const fetch = withHttpFaults(webFetchOf(core), faultOn, () => faultSwitch.any());
   return {
-    fetch: withHttpFaults(createFetchHandler(services), faultOn, () => faultSwitch.any()),
+    fetch,
+    // The HTTP faults rewrite Web Requests and Responses: with one on, go through them.
+    handle: (request) => (faultSwitch.any() ? replyViaFetch(fetch, request) : core(request)),
     admin: services.admin,
     engine, store, clock, callbacks,
     async close() {

@@ -21,7 +21,7 @@ export interface NodeMockOptions extends Omit<MockOptions, 'store' | 'clock' | '
   dataDir?: string;
 }
 
-/** A Node mock; `fetch` persists state changes when `dataDir` is set. */
+/** A Node mock; `fetch` and `handle` persist state changes when `dataDir` is set. */
 export interface NodeMock extends Mock {
   /** Where objects and the job snapshot live, if persistent. */
   readonly dataDir?: string;
@@ -75,15 +75,23 @@ export async function createNodeMock(options: NodeMockOptions = {}): Promise<Nod
   await persisted?.flush();
   if (!persisted) return { ...inner, dataDir };
   const file = persisted;
+  // An acknowledged change must survive kill -9: answer only once it is on disk.
+  const persist = async (method: string) => {
+    if (MUTATING.has(method)) await file.flush().catch(() => {});
+    else file.schedule();
+  };
   return {
     ...inner,
     dataDir,
     async fetch(request: Request): Promise<Response> {
       const response = await inner.fetch(request);
-      // An acknowledged change must survive kill -9: answer only once it is on disk.
-      if (MUTATING.has(request.method)) await file.flush().catch(() => {});
-      else file.schedule();
+      await persist(request.method);
       return response;
+    },
+    async handle(request) {
+      const reply = await inner.handle(request);
+      await persist(request.method);
+      return reply;
     },
     async close() {
       await file.stop();

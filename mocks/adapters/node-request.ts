@@ -1,10 +1,12 @@
 /**
- * `IncomingMessage` → Web `Request` for the node:http adapter. Large or chunked bodies stream
- * (small ones with a Content-Length are read first), the `Host` header is passed on as sent, and absolute-form targets (`POST
+ * `IncomingMessage` → the core's `RequestView` (or a Web `Request` for plain fetch targets) for the
+ * node:http adapter. Large or chunked bodies stream (small ones with a Content-Length are read
+ * first), the `Host` header is passed on as sent, and absolute-form targets (`POST
  * http://bucket.ci.region.myqcloud.com/file_jobs`, what SDKs send through a proxy) become the URL.
  */
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
+import type { HeaderView, RequestView } from '../http/exchange.ts';
 
 const ABSOLUTE_FORM = /^https?:\/\//i;
 
@@ -17,8 +19,9 @@ export function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
   return new URL(`http://${host}${target.startsWith('/') ? target : `/${target}`}`);
 }
 
-/** Bodies up to this size (with a Content-Length) are read before the Request is built: bridging a
- * Node stream into a web ReadableStream costs more than a small submit body takes to arrive. */
+/** Bodies up to this size (with a Content-Length) are read before the handler runs: bridging a
+ * Node stream into a web ReadableStream or an async iterator costs more than a small submit body
+ * takes to arrive. */
 const BUFFERED_BODY_MAX = 64 * 1024;
 
 function readAll(req: IncomingMessage): Promise<Buffer> {
@@ -38,9 +41,36 @@ function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
+/** Small bodies with a declared length, read whole; undefined when the body must stream (or there is none). */
+async function smallBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
+  const length = Number(req.headers['content-length']);
+  if (req.headers['transfer-encoding'] !== undefined || !(length <= BUFFERED_BODY_MAX)) return undefined;
+  // A copy: the socket's chunk is a view into a larger read buffer that a stored object must not pin.
+  return new Uint8Array(await readAll(req));
+}
+
+/** Node's parsed headers (names lower-case; repeated values joined as Node joins them). */
+function headerView(req: IncomingMessage): HeaderView {
+  const headers = req.headers;
+  const value = (raw: string | string[] | undefined) => (raw === undefined ? null : Array.isArray(raw) ? raw.join(', ') : raw);
+  return {
+    get: (name) => value(headers[name.toLowerCase()]),
+    forEach: (visit) => {
+      for (const name in headers) visit(value(headers[name]) as string, name);
+    },
+  };
+}
+
+/** The core's request view: no Web objects, the body read (small) or left streaming from `req`. */
+export async function toRequestView(req: IncomingMessage, url: URL): Promise<RequestView> {
+  const body = hasBody(req) ? ((await smallBody(req)) ?? (req as AsyncIterable<Uint8Array>)) : null;
+  return { method: req.method ?? 'GET', url: url.href, headers: headerView(req), body };
+}
+
 /**
- * Builds the Web Request. No AbortSignal: creating one per request costs more than the rest of
- * the conversion, and a client that goes away is noticed when its response is written.
+ * Builds a Web Request (for fetch targets without `handle`). No AbortSignal: creating one per
+ * request costs more than the rest of the conversion, and a client that goes away is noticed when
+ * its response is written.
  */
 export async function toWebRequest(req: IncomingMessage, url: URL): Promise<Request> {
   const headers: [string, string][] = [];
@@ -48,10 +78,9 @@ export async function toWebRequest(req: IncomingMessage, url: URL): Promise<Requ
   for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i] as string, raw[i + 1] as string]);
   const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers };
   if (hasBody(req)) {
-    const length = Number(req.headers['content-length']);
-    if (req.headers['transfer-encoding'] === undefined && length <= BUFFERED_BODY_MAX) {
-      init.body = new Uint8Array(await readAll(req));
-    } else {
+    const small = await smallBody(req);
+    if (small) init.body = small as BodyInit;
+    else {
       init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
       init.duplex = 'half';
     }

@@ -1,8 +1,11 @@
 /**
- * Web `Response` → `ServerResponse` for the node:http adapter: status and headers (in COS's
- * spelling, multiple `Set-Cookie` kept apart), the body streamed chunk by chunk with backpressure.
+ * The core's `Reply` (or a Web `Response`, for plain fetch targets) → `ServerResponse` for the
+ * node:http adapter: status and headers in COS's spelling (multiple `Set-Cookie` kept apart), text
+ * and byte bodies in one write together with the headers, streamed bodies chunk by chunk with
+ * backpressure.
  */
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Reply } from '../http/exchange.ts';
 import { wireHeaderName } from '../http/header-case.ts';
 
 function waitForDrain(res: ServerResponse): Promise<void> {
@@ -28,6 +31,36 @@ function bufferedSource(response: Response): Uint8Array | string | undefined {
   return typeof source === 'string' || source instanceof Uint8Array ? source : undefined;
 }
 
+const bodiless = (method: string, status: number) => method === 'HEAD' || status === 204 || status === 304;
+
+/** Writes `reply` to `res`; HEAD answers and 204/304 carry headers only. */
+export async function writeReply(reply: Reply, res: ServerResponse, method: string): Promise<void> {
+  const head: OutgoingHttpHeaders = {};
+  for (const [name, value] of reply.headers.entries()) head[wireHeaderName(name)] = value;
+  // writeHead merges what setHeader set before (e.g. `Connection: close` while shutting down).
+  res.writeHead(reply.status, head);
+  const { body } = reply;
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
+    res.end(body === null || bodiless(method, reply.status) ? undefined : body);
+    return;
+  }
+  const iterator = body[Symbol.asyncIterator]();
+  let complete = false;
+  try {
+    if (!bodiless(method, reply.status)) {
+      for (let chunk = await iterator.next(); !chunk.done && !res.destroyed; chunk = await iterator.next()) {
+        if (!res.write(chunk.value)) await waitForDrain(res);
+      }
+    }
+    complete = !res.destroyed;
+  } finally {
+    // Closes the producer (e.g. a store read) when the client went away, nothing was read, or it failed.
+    if (!complete || bodiless(method, reply.status)) await iterator.return?.();
+  }
+  // A failed read propagated above: the server destroys the socket rather than end a short body.
+  if (complete) res.end();
+}
+
 /** Writes `response` to `res`; HEAD answers and 204/304 carry headers only. */
 export async function writeWebResponse(response: Response, res: ServerResponse, method: string): Promise<void> {
   res.statusCode = response.status;
@@ -39,7 +72,7 @@ export async function writeWebResponse(response: Response, res: ServerResponse, 
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   const body = response.body;
-  if (!body || method === 'HEAD' || response.status === 204 || response.status === 304) {
+  if (!body || bodiless(method, response.status)) {
     await body?.cancel().catch(() => {});
     res.end();
     return;

@@ -8,11 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { errorBody } from '../../protocol/errors.ts';
-import { toWebRequest, requestUrl } from './node-request.ts';
-import { writeWebResponse } from './node-response.ts';
+import type { Reply, RequestView } from '../http/exchange.ts';
+import { requestUrl, toRequestView, toWebRequest } from './node-request.ts';
+import { writeReply, writeWebResponse } from './node-response.ts';
 
-/** Anything with the mock's fetch handler (`createMock()` returns one). */
-export interface FetchTarget { fetch(request: Request): Promise<Response> }
+/**
+ * Anything with the mock's fetch handler (`createMock()` returns one). With `handle` (the same
+ * handler on the minimal request/response, `Mock.handle`) the server builds no Web objects.
+ */
+export interface FetchTarget {
+  fetch(request: Request): Promise<Response>;
+  handle?(request: RequestView): Promise<Reply>;
+}
 
 /** Options of `startServer`. */
 export interface StartServerOptions {
@@ -50,6 +57,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const { mock } = options;
   let inFlight = 0;
   let closing: Promise<void> | undefined;
   let idle: (() => void) | undefined;
@@ -61,8 +69,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const url = requestUrl(req, `${host}:${port}`);
       resource = url.pathname;
       if (closing) res.setHeader('connection', 'close');
-      const response = await options.mock.fetch(await toWebRequest(req, url));
-      await writeWebResponse(response, res, req.method ?? 'GET');
+      const method = req.method ?? 'GET';
+      if (mock.handle) await writeReply(await mock.handle(await toRequestView(req, url)), res, method);
+      else await writeWebResponse(await mock.fetch(await toWebRequest(req, url)), res, method);
     } catch (error) {
       const requestId = `adapter-${randomUUID()}`;
       logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500 (RequestId ${requestId})`, error);

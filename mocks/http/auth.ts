@@ -6,11 +6,12 @@
  * `InvalidAccessKeyId`, `SignatureDoesNotMatch`, §5.3).
  */
 import { EXPIRED_MESSAGE, signingRequestFromWebRequest, verify } from '../../protocol/signing.ts';
+import type { RequestView } from './exchange.ts';
 import { HttpError } from './http-error.ts';
 import type { MockServices } from './types.ts';
 
 /** Throws a 403 HttpError unless the request is correctly signed (no-op when auth is off). */
-export async function authenticate(request: Request, hostHeader: string, services: MockServices): Promise<void> {
+export async function authenticate(request: RequestView, hostHeader: string, services: MockServices): Promise<void> {
   if (services.keys.size === 0) return;
   const signing = signingRequestFromWebRequest(request);
   // The adapters pass the client's Host; browsers cannot set it, then the URL's host is used.

@@ -4,13 +4,14 @@
  * routing and authentication (browsers never sign them); every answer to a request with `Origin`
  * names that origin and exposes the headers SDKs read (`ETag`, the request ids).
  */
+import type { Reply, RequestView } from './exchange.ts';
 import { baseHeaders, type ResponseMeta } from './respond.ts';
 
 const EXPOSED = 'ETag, Content-Length, Content-Range, Content-Type, Last-Modified, x-cos-request-id, x-ci-request-id, x-cos-trace-id, x-ci-trace-id, x-amz-request-id';
 const METHODS = 'GET, PUT, POST, DELETE, HEAD';
 
 /** The answer to a CORS preflight (`OPTIONS` with `Origin` and `Access-Control-Request-Method`), if this is one. */
-export function preflight(request: Request, meta: ResponseMeta): Response | undefined {
+export function preflight(request: RequestView, meta: ResponseMeta): Reply | undefined {
   const origin = request.headers.get('origin');
   if (request.method !== 'OPTIONS' || !origin || !request.headers.get('access-control-request-method')) return undefined;
   const headers = baseHeaders(meta, {
@@ -21,11 +22,11 @@ export function preflight(request: Request, meta: ResponseMeta): Response | unde
     'Content-Length': '0',
     Vary: 'Origin',
   });
-  return new Response(null, { status: 200, headers });
+  return { status: 200, headers, body: null };
 }
 
 /** Adds the CORS answer headers when the request came from a browser origin. */
-export function withCors(request: Request, response: Response): Response {
+export function withCors(request: RequestView, response: Reply): Reply {
   const origin = request.headers.get('origin');
   if (!origin) return response;
   response.headers.set('Access-Control-Allow-Origin', origin);

@@ -1,6 +1,7 @@
 /**
- * The one HTTP implementation (ARCHITECTURE "One HTTP implementation"): `(Request) => Promise<Response>`.
- * Parses the URL (origin- or absolute-form, bucket from Host), looks the route up in the table,
+ * The one HTTP implementation (ARCHITECTURE "One HTTP implementation"): `(Request) => Promise<Response>`,
+ * a thin Web wrapper around the core `(RequestView) => Promise<Reply>` (`exchange.ts`) that the
+ * node:http adapter calls directly. The core parses the URL (origin- or absolute-form, bucket from Host), looks the route up in the table,
  * enforces the body limit and (when configured) signatures, runs the handler, and turns every
  * failure into an `<Error>` body: known errors with their status, anything else is logged and
  * answered `500 InternalError` — a request never crashes the server.
@@ -12,9 +13,11 @@ import { HttpError, toHttpError } from './http-error.ts';
 import { hostDelay } from './http-script.ts';
 import { parseHost, type HostKind } from './host.ts';
 import { classifyPath } from './path-shape.ts';
+import type { Reply, RequestView } from './exchange.ts';
 import { errorResponse, type ResponseFamily, type ResponseMeta } from './respond.ts';
 import { lookupRoute, selectorOf } from './routes.ts';
 import type { MockServices, Route } from './types.ts';
+import { fromWebRequest, toWebResponse } from './web-exchange.ts';
 
 const HOST_FAMILY: Partial<Record<HostKind, ResponseFamily>> = { ci: 'ci', 'ci-service': 'ci', cos: 'cos', jd: 'jd' };
 
@@ -27,13 +30,26 @@ function familyOf(host: HostKind, route: Route | undefined, path: string): Respo
   return /^\/(file_jobs|jobs|file_queue|file_bucket)(\/|$)/.test(path) ? 'ci' : 'cos';
 }
 
-/** Builds the fetch handler over composed services. */
-export function createFetchHandler(services: MockServices): (request: Request) => Promise<Response> {
+/** The handler on the minimal request/response (what server adapters call). */
+export type CoreHandler = (request: RequestView) => Promise<Reply>;
+
+/** Builds the core handler over composed services. */
+export function createCoreHandler(services: MockServices): CoreHandler {
   const handle = answer(services);
   return async (request) => withCors(request, await handle(request));
 }
 
-function answer(services: MockServices): (request: Request) => Promise<Response> {
+/** The Web fetch handler of a core handler: what MSW, browsers and in-process callers use. */
+export function webFetchOf(core: CoreHandler): (request: Request) => Promise<Response> {
+  return async (request) => toWebResponse(await core(fromWebRequest(request)));
+}
+
+/** Builds the fetch handler over composed services. */
+export function createFetchHandler(services: MockServices): (request: Request) => Promise<Response> {
+  return webFetchOf(createCoreHandler(services));
+}
+
+function answer(services: MockServices): CoreHandler {
   return async (request) => {
     const meta: ResponseMeta = { family: 'cos', requestId: services.nextRequestId(), traceId: '' };
     let resource = '/';

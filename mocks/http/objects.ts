@@ -8,13 +8,14 @@ import type { ByteRange, ObjectMeta, PutOptions } from '../store/types.ts';
 import { limitedChunks } from './body.ts';
 import { md5Checked } from './content-md5.ts';
 import { HttpError, httpError, invalidArgument } from './http-error.ts';
+import type { HeaderView, ReplyHeaders } from './exchange.ts';
 import { baseHeaders, emptyResponse, xmlSafe } from './respond.ts';
 import type { Handler, RequestContext } from './types.ts';
 
 const STORED_HEADERS = ['cache-control', 'content-disposition', 'content-encoding', 'expires'];
 
 /** What an upload's headers say about the object. */
-export function putOptionsFrom(headers: Headers): PutOptions {
+export function putOptionsFrom(headers: HeaderView): PutOptions {
   const userMeta: Record<string, string> = {};
   const stored: Record<string, string> = {};
   headers.forEach((value, name) => {
@@ -27,7 +28,7 @@ export function putOptionsFrom(headers: Headers): PutOptions {
 }
 
 /** The object headers of GET and HEAD. */
-function objectHeaders(ctx: RequestContext, meta: ObjectMeta): Headers {
+function objectHeaders(ctx: RequestContext, meta: ObjectMeta): ReplyHeaders {
   const headers = baseHeaders(ctx.meta, { ...meta.headers, ...meta.userMeta });
   headers.set('Content-Type', meta.contentType);
   headers.set('ETag', meta.etag);
@@ -64,7 +65,7 @@ export const headObject: Handler = async (ctx) => {
   if (!meta) throw httpError('NoSuchKey', 'The specified key does not exist.', key);
   const headers = objectHeaders(ctx, meta);
   headers.set('Content-Length', String(meta.size));
-  return new Response(null, { status: 200, headers });
+  return { status: 200, headers, body: null };
 };
 
 /** `deleteObject`: 204 whether or not the key existed. */
@@ -89,21 +90,6 @@ export function parseRange(header: string | null, size: number): ByteRange | 'un
   return start >= size ? 'unsatisfiable' : { start, end: Math.min(end ?? size - 1, size - 1) };
 }
 
-/** Wraps a store body as a web stream; cancelling it closes the store's iterator. */
-export function toWebStream(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = body[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
-}
-
 /** `getObject` without `ci-process`: the bytes, or the requested range (206 / 416 InvalidRange). */
 export const getObject: Handler = async (ctx) => {
   const key = requireKey(ctx, 'getObject');
@@ -121,5 +107,5 @@ export const getObject: Handler = async (ctx) => {
   const end = range ? Math.min(range.end ?? readable.meta.size - 1, readable.meta.size - 1) : readable.meta.size - 1;
   headers.set('Content-Length', String(Math.max(0, end - start + 1)));
   if (range) headers.set('Content-Range', `bytes ${start}-${end}/${readable.meta.size}`);
-  return new Response(toWebStream(readable.body), { status: range ? 206 : 200, headers });
+  return { status: range ? 206 : 200, headers, body: readable.body };
 };

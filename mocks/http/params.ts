@@ -9,6 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ajvResource } from '../../protocol/ajv-schema.ts';
 import type { OpenApiDocument } from '../../protocol/codec.ts';
+import type { HeaderView } from './exchange.ts';
 import { invalidArgument } from './http-error.ts';
 
 interface ParameterObject { name: string; in: 'query' | 'path' | 'header' | 'cookie'; required?: boolean; schema?: Record<string, unknown>; $ref?: string }
@@ -19,7 +20,7 @@ interface BundledDocument extends OpenApiDocument {
 }
 
 /** The raw inputs of one request. */
-export interface ParamInput { query: URLSearchParams; path?: Record<string, string>; headers?: Headers }
+export interface ParamInput { query: URLSearchParams; path?: Record<string, string>; headers?: Pick<HeaderView, 'get'> }
 
 /** Validated, type-coerced parameter values by name (absent ones omitted, defaults not applied). */
 export type ParamValues = Record<string, unknown>;

@@ -5,6 +5,7 @@
  * and on errors the trace id.
  */
 import { errorBody } from '../../protocol/errors.ts';
+import { ReplyHeaders, utf8Length, type Reply } from './exchange.ts';
 import type { HttpError } from './http-error.ts';
 
 /** Which service answers: decides the request-id header and `Server`. */
@@ -20,39 +21,38 @@ const REQUEST_ID_HEADER: Record<ResponseFamily, string> = {
 const TRACE_ID_HEADER: Record<ResponseFamily, string> = {
   ci: 'x-ci-trace-id', cos: 'x-cos-trace-id', jd: 'x-amz-id-2', admin: 'x-fileproc-trace-id',
 };
-const utf8 = new TextEncoder();
 
 /** The headers common to every response of a request. */
-export function baseHeaders(meta: ResponseMeta, extra: Record<string, string> = {}): Headers {
-  const headers = new Headers(extra);
+export function baseHeaders(meta: ResponseMeta, extra: Record<string, string> = {}): ReplyHeaders {
+  const headers = new ReplyHeaders(extra);
   headers.set('Server', SERVER[meta.family]);
   headers.set(REQUEST_ID_HEADER[meta.family], meta.requestId);
   return headers;
 }
 
 /** A body with exact `Content-Type` and `Content-Length` (the Python SDK needs both, §2.13 / wire). */
-export function bytesResponse(meta: ResponseMeta, status: number, body: Uint8Array, contentType: string, extra: Record<string, string> = {}): Response {
+export function bytesResponse(meta: ResponseMeta, status: number, body: Uint8Array | string, contentType: string, extra: Record<string, string> = {}): Reply {
   const headers = baseHeaders(meta, extra);
   headers.set('Content-Type', contentType);
-  headers.set('Content-Length', String(body.byteLength));
-  return new Response(body as BodyInit, { status, headers });
+  headers.set('Content-Length', String(typeof body === 'string' ? utf8Length(body) : body.byteLength));
+  return { status, headers, body };
 }
 
-/** `application/xml` answer. */
-export function xmlResponse(meta: ResponseMeta, status: number, xml: string, extra: Record<string, string> = {}): Response {
-  return bytesResponse(meta, status, utf8.encode(xml), 'application/xml', extra);
+/** `application/xml` answer (kept as text: the node adapter writes strings without an encode step). */
+export function xmlResponse(meta: ResponseMeta, status: number, xml: string, extra: Record<string, string> = {}): Reply {
+  return bytesResponse(meta, status, xml, 'application/xml', extra);
 }
 
 /** JSON answer (admin API). */
-export function jsonResponse(meta: ResponseMeta, status: number, value: unknown): Response {
-  return bytesResponse(meta, status, utf8.encode(JSON.stringify(value)), 'application/json');
+export function jsonResponse(meta: ResponseMeta, status: number, value: unknown): Reply {
+  return bytesResponse(meta, status, JSON.stringify(value), 'application/json');
 }
 
 /** A body-less answer with `Content-Length: 0` (cancel 200, DELETE 204, JD compress 200). */
-export function emptyResponse(meta: ResponseMeta, status: number, extra: Record<string, string> = {}): Response {
+export function emptyResponse(meta: ResponseMeta, status: number, extra: Record<string, string> = {}): Reply {
   const headers = baseHeaders(meta, extra);
   if (status !== 204) headers.set('Content-Length', '0');
-  return new Response(null, { status, headers });
+  return { status, headers, body: null };
 }
 
 // Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
@@ -64,7 +64,7 @@ export function xmlSafe(text: string): string {
 }
 
 /** The `<Error>` body (§5.1) with non-empty Code, Message, Resource, RequestId and a TraceId. */
-export function errorResponse(meta: ResponseMeta, error: HttpError, resource: string, method = 'GET'): Response {
+export function errorResponse(meta: ResponseMeta, error: HttpError, resource: string, method = 'GET'): Reply {
   const xml = errorBody({
     Code: error.code, Message: xmlSafe(error.message), Resource: xmlSafe(error.resource || resource || '/'), RequestId: meta.requestId, TraceId: meta.traceId,
   });

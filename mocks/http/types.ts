@@ -5,6 +5,7 @@ import type { ProcessingLimits } from '../processing/types.ts';
 import type { ObjectStore } from '../store/types.ts';
 import type { AdminApi } from './admin-api.ts';
 import type { CallbackSink } from './callback-sink.ts';
+import type { Reply, RequestView } from './exchange.ts';
 import type { SwitchableClock } from './clock-switch.ts';
 import type { HostInfo } from './host.ts';
 import type { HttpScript } from './http-script.ts';
@@ -49,7 +50,7 @@ export interface MockServices {
 
 /** One request as a handler sees it. */
 export interface RequestContext {
-  request: Request;
+  request: RequestView;
   url: URL;
   host: HostInfo;
   /** Decoded variable part of the path: job ids, queue id, object key, topic. */
@@ -59,7 +60,7 @@ export interface RequestContext {
 }
 
 /** A route handler. */
-export type Handler = (ctx: RequestContext) => Promise<Response>;
+export type Handler = (ctx: RequestContext) => Promise<Reply>;
 
 /** The query parameter whose presence selects among operations sharing a method and path. */
 export type Selector = '' | 'ci-process' | 'cancel' | 'compress';

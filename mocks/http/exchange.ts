@@ -1,0 +1,83 @@
+/**
+ * The minimal request and response the fetch handler's core works on. The Web `fetch` handler
+ * (MSW, browsers, tests) wraps them around `Request`/`Response` (`web-exchange.ts`); the node:http
+ * adapter builds them straight from `IncomingMessage` and writes them to `ServerResponse`, because
+ * undici's `Request`/`Response` constructors cost more CPU than the whole describe operation.
+ * There is still one HTTP implementation: everything between the two is shared.
+ */
+import type { Body } from '../store/types.ts';
+
+/** Case-insensitive request header lookup (names lower-case in `forEach`, as Web `Headers`). */
+export interface HeaderView {
+  get(name: string): string | null;
+  forEach(visit: (value: string, name: string) => void): void;
+}
+
+/** One request: method, absolute URL (origin-form targets made absolute with the Host), headers, body. */
+export interface RequestView {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: HeaderView;
+  /** Bytes already read, chunks still arriving, or null when the request has no body. */
+  readonly body: Body | null;
+}
+
+/** One answer: status, headers, and a body that is text, bytes, a chunk stream, or nothing. */
+export interface Reply {
+  status: number;
+  headers: ReplyHeaders;
+  body: string | Uint8Array | AsyncIterable<Uint8Array> | null;
+}
+
+/**
+ * Response headers: case-insensitive like Web `Headers`, but without its per-call validation and
+ * with each name kept as the code spelled it (`ETag`, `x-ci-request-id`).
+ */
+export class ReplyHeaders {
+  readonly #entries = new Map<string, [name: string, value: string]>();
+
+  constructor(init: Record<string, string> = {}) {
+    for (const name in init) this.set(name, init[name] as string);
+  }
+
+  /** Sets (replaces) one header. */
+  set(name: string, value: string): void {
+    this.#entries.set(name.toLowerCase(), [name, value]);
+  }
+
+  /** Adds a value to a list header (`Vary`). */
+  append(name: string, value: string): void {
+    const current = this.#entries.get(name.toLowerCase());
+    this.set(current?.[0] ?? name, current ? `${current[1]}, ${value}` : value);
+  }
+
+  /** The value, or null. */
+  get(name: string): string | null {
+    return this.#entries.get(name.toLowerCase())?.[1] ?? null;
+  }
+
+  /** Removes one header. */
+  delete(name: string): void {
+    this.#entries.delete(name.toLowerCase());
+  }
+
+  /** `[name, value]` pairs in insertion order, names as set. */
+  entries(): IterableIterator<[string, string]> {
+    return this.#entries.values();
+  }
+}
+
+/** UTF-8 byte length of a string without encoding it (Content-Length of a text body). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else bytes += 2; // BMP above U+07FF and lone surrogates (encoded as U+FFFD): 3 bytes
+  }
+  return bytes;
+}
