@@ -2,7 +2,7 @@
  * Where the CPU of one `fileproc serve` case goes: runs the server under `node --cpu-prof`, loads it
  * with wrk (describe or submit, as `bench/http.ts` does), stops it, and prints the hottest functions
  * by self and by inclusive time, in µs per request.
- *   npx tsx bench/http-profile.ts describe|submit [--duration S] [--top N]
+ *   npx tsx bench/http-profile.ts describe|submit [--duration S] [--top N] [--interval µs]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -53,7 +53,7 @@ function summarise(profile: Profile): { self: Map<string, number>; total: Map<st
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fileproc-prof-'));
   const port = 19300;
-  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, 'mocks/cli/fileproc.js', 'serve', '--port', String(port), '--clock', 'virtual', '--seed', '1'], { cwd: root, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-interval', String(option('--interval', 200)), '--cpu-prof-dir', dir, 'mocks/cli/fileproc.js', 'serve', '--port', String(port), '--clock', 'virtual', '--seed', '1'], { cwd: root, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 2000; i++) {
     try { await (await fetch(`${url}/__fileproc/state`)).arrayBuffer(); break; } catch { await new Promise((r) => setTimeout(r, 10)); }

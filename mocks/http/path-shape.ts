@@ -34,6 +34,7 @@ const ADMIN_FIXED = new Map<string, PathShape>([
 ]);
 
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
