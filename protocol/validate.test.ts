@@ -1,4 +1,7 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { ajvResource } from './ajv-schema.ts';
+import { cosCiDocument, jdcloudDocument } from './codec.ts';
 import { testCodec as codec, testValidator as validator } from './test-fixtures/harness.ts';
 
 const compress = (config: string, extra = '') =>
@@ -70,5 +73,27 @@ describe('validate', () => {
 
   it('throws (a programming error, not bad input) for an unknown schema name', () => {
     expect(() => validator.validate({}, 'NoSuchSchema')).toThrow(/\[fileproc\] unknown schema "NoSuchSchema"/);
+  });
+});
+
+// The validators (and mocks/http/params.ts) skip Ajv's meta-schema check at run time to start fast;
+// this is that check, on everything they compile.
+describe.each([['cos-ci', cosCiDocument], ['jdcloud', jdcloudDocument]])('the %s schemas', (_name, document) => {
+  const metaSchema = new Ajv2020({ discriminator: true });
+
+  it('form a valid JSON Schema 2020-12 resource', () => {
+    expect(metaSchema.validateSchema(ajvResource(document, 'https://fileproc.invalid/check.json'))).toBe(true);
+    expect(metaSchema.errors).toBeNull();
+  });
+
+  it('declare valid parameter schemas', () => {
+    type Parameter = { schema?: object };
+    const bundled = document as { paths?: Record<string, Record<string, unknown>>; components?: { parameters?: Record<string, Parameter> } };
+    // A path item holds its own `parameters` list and operations that may hold one each.
+    const lists = Object.values(bundled.paths ?? {}).flatMap((item) => Object.values(item))
+      .map((value) => (Array.isArray(value) ? value : ((value as { parameters?: Parameter[] }).parameters ?? [])) as Parameter[]);
+    const schemas = [...Object.values(bundled.components?.parameters ?? {}), ...lists.flat()].flatMap((parameter) => (parameter.schema ? [parameter.schema] : []));
+    expect(schemas.length).toBeGreaterThan(0);
+    for (const schema of schemas) expect(metaSchema.validateSchema(schema), JSON.stringify(metaSchema.errors)).toBe(true);
   });
 });
