@@ -9,6 +9,7 @@ import type { ArchiveMember } from './archive-member.ts';
 import type { CompressBackend } from './backend.ts';
 import { CompressAbort } from './failure.ts';
 import { createNameDeduper } from './naming.ts';
+import { closeOpened, openAhead, type Opened, type PrimedBody } from './prefetch.ts';
 import type { PlannedSource } from './sources.ts';
 import { gzipStream, writeTar } from './tar-writer.ts';
 import { webBackend } from './web-backend.ts';
@@ -64,33 +65,51 @@ export async function writeArchive(ctx: ProcessContext, job: ArchiveJob, options
 
 async function* readMembers(ctx: ProcessContext, job: ArchiveJob, progress: (bytes: number) => void, counter: { packed: number }): AsyncGenerator<ArchiveMember> {
   const unique = createNameDeduper();
-  let lastBody: AsyncIterable<Uint8Array> | undefined;
+  const open = (index: number) => {
+    const source = job.sources[index];
+    return source && openAhead(() => ctx.store.get(ctx.bucket, source.key));
+  };
+  let next = open(0);
+  let current: PrimedBody | undefined;
   try {
-    for (const source of job.sources) {
+    for (let index = 0; index < job.sources.length; index++) {
+      const source = job.sources[index] as PlannedSource;
       checkAborted(ctx);
-      const object = await ctx.store.get(ctx.bucket, source.key).catch((error: unknown) => {
-        if (job.ignoreError) return undefined;
+      const opened = (await next) as Opened;
+      // The next file opens while this one is packed (see prefetch.ts).
+      next = open(index + 1);
+      if ('error' in opened && !job.ignoreError) {
+        const { error } = opened;
         throw new CompressAbort('InternalError', `reading source object "${source.key}" failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
+      }
+      const object = 'object' in opened ? opened.object : undefined;
       if (!object) {
         if (!job.ignoreError) throw new CompressAbort('NoSuchKey', `source object "${source.key}" was deleted before it was packed`);
         job.errors.push(source.key);
         continue;
       }
       counter.packed++;
-      lastBody = object.body;
-      yield { name: unique(source.name), size: object.meta.size, mtime: object.meta.lastModified, body: tracked(ctx, object.body, progress) };
+      current = object.body;
+      const upcoming = next;
+      const primeNext = () => void upcoming?.then((o) => 'object' in o && o.object?.body.prime());
+      yield { name: unique(source.name), size: object.meta.size, mtime: object.meta.lastModified, body: tracked(ctx, object.body, progress, object.meta.size, primeNext) };
     }
   } finally {
     // A writer that fails before reading a member's body would leave it open (a file handle in the fs store).
-    await lastBody?.[Symbol.asyncIterator]().return?.();
+    await current?.close();
+    await closeOpened(next);
   }
 }
 
-async function* tracked(ctx: ProcessContext, body: AsyncIterable<Uint8Array>, progress: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+/** Passes a body through, reporting progress; once its declared size is delivered, the next source starts reading. */
+async function* tracked(ctx: ProcessContext, body: AsyncIterable<Uint8Array>, progress: (bytes: number) => void, size: number, onLastByte: () => void): AsyncGenerator<Uint8Array> {
+  let delivered = 0;
+  if (size === 0) onLastByte();
   for await (const chunk of body) {
     checkAborted(ctx);
     progress(chunk.byteLength);
+    delivered += chunk.byteLength;
+    if (delivered >= size && delivered - chunk.byteLength < size) onLastByte();
     yield chunk;
   }
 }
