@@ -88,12 +88,30 @@ export class FsLayout {
     return join(this.meta, hash.slice(0, 2), `${hash}.json`);
   }
 
-  /** Every file two levels below `dir` (the fan-out folders). */
-  async *filesIn(dir: string): AsyncIterable<string> {
-    for (const fan of await readdir(dir)) {
-      for (const name of await readdir(join(dir, fan)).catch(() => [])) yield join(dir, fan, name);
-    }
+  /** Every file two levels below `dir` (the fan-out folders), the folders listed in parallel. */
+  async filesIn(dir: string): Promise<string[]> {
+    const fans = await readdir(dir);
+    const names = await mapLimited(fans, (fan) => readdir(join(dir, fan)).catch(() => [] as string[]));
+    return fans.flatMap((fan, i) => (names[i] ?? []).map((name) => join(dir, fan, name)));
   }
+}
+
+/**
+ * Maps with at most `limit` calls in flight, results in input order: opening a store reads one
+ * sidecar per object, and one at a time would cost a thread-pool round trip each (≈ 0.2 s per
+ * 1,000 objects on a busy machine).
+ */
+export async function mapLimited<T, R>(items: readonly T[], map: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /** Moves a finished temp file into place: rename, then fsync the folder so the rename survives a crash. */

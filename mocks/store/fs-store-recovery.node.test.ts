@@ -193,7 +193,7 @@ describe('FsStore persistence and safety', () => {
     expect(await childOutput('open', dir, B)).toBe('opened 1\n');
     release();
     await writing;
-    expect(Buffer.from(await readAll(store, B, 'slow')).equals(Buffer.concat([firstHalf, bytes('second half')]))).toBe(true);
+    expect(Buffer.from((await readAll(store, B, 'slow')) ?? []).equals(Buffer.concat([firstHalf, bytes('second half')]))).toBe(true);
     await store.close();
     expect(await childOutput('open', dir, B)).toBe('opened 2\n');
   });

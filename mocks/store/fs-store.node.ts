@@ -5,7 +5,7 @@ import type { HashFactory } from '../processing/hash/types.ts';
 import { spanOf } from './body.ts';
 import { BodyWriter, defaultWriterThreads } from './fs-body-writer.node.ts';
 import { readSpan } from './fs-read.node.ts';
-import { FsLayout, commitFile, removeFile, type Sidecar } from './fs-layout.node.ts';
+import { FsLayout, commitFile, mapLimited, removeFile, type Sidecar } from './fs-layout.node.ts';
 import { ObjectIndex, copyMeta, newMeta } from './object-index.ts';
 import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions, ReadOptions } from './types.ts';
 
@@ -31,6 +31,8 @@ export interface FsStoreOptions {
 }
 
 interface Entry { meta: ObjectMeta; data: string }
+
+const SIDECAR_BATCH = 1024;
 
 /**
  * An object store in a directory that survives restarts. Writes go to a temp file, are fsynced and
@@ -156,21 +158,30 @@ export class FsStore implements ObjectStore {
     if (this.#owner) await rm(this.#layout.tmp, { recursive: true, force: true });
     await this.#layout.prepare();
     const bodies = new Map<string, string>();
-    for await (const path of this.#layout.filesIn(this.#layout.data)) bodies.set(basename(path), path);
-    for await (const path of this.#layout.filesIn(this.#layout.meta)) {
-      const sidecar = parseSidecar(await readFile(path, 'utf8').catch(() => ''));
-      // A sidecar without its body cannot be served; dropping it beats exposing a broken object.
-      if (!sidecar || !bodies.has(sidecar.data)) {
-        if (this.#owner) await rm(path, { force: true });
-        continue;
-      }
-      // A sidecar under another name (written by an older naming scheme) moves to where writes will go.
-      const expected = this.#layout.sidecarPath(sidecar.meta.bucket, sidecar.meta.key);
-      if (this.#owner && path !== expected) await commitFile(path, expected, this.#durable);
-      this.#index.set({ meta: sidecar.meta, data: sidecar.data });
-      bodies.delete(sidecar.data);
+    for (const path of await this.#layout.filesIn(this.#layout.data)) bodies.set(basename(path), path);
+    const sidecarPaths = await this.#layout.filesIn(this.#layout.meta);
+    // Read in parallel, a batch at a time, so a huge store's sidecar texts are never all in memory.
+    for (let at = 0; at < sidecarPaths.length; at += SIDECAR_BATCH) {
+      const batch = sidecarPaths.slice(at, at + SIDECAR_BATCH);
+      const texts = await mapLimited(batch, (path) => readFile(path, 'utf8').catch(() => ''));
+      for (const [i, path] of batch.entries()) await this.#load(path, texts[i] ?? '', bodies);
     }
     if (this.#owner) for (const unreferenced of bodies.values()) await rm(unreferenced, { force: true });
+  }
+
+  /** Indexes one sidecar read on open; `bodies` loses every body a sidecar references. */
+  async #load(path: string, text: string, bodies: Map<string, string>): Promise<void> {
+    const sidecar = parseSidecar(text);
+    // A sidecar without its body cannot be served; dropping it beats exposing a broken object.
+    if (!sidecar || !bodies.has(sidecar.data)) {
+      if (this.#owner) await rm(path, { force: true });
+      return;
+    }
+    // A sidecar under another name (written by an older naming scheme) moves to where writes will go.
+    const expected = this.#layout.sidecarPath(sidecar.meta.bucket, sidecar.meta.key);
+    if (this.#owner && path !== expected) await commitFile(path, expected, this.#durable);
+    this.#index.set({ meta: sidecar.meta, data: sidecar.data });
+    bodies.delete(sidecar.data);
   }
 }
 
