@@ -62,10 +62,15 @@ describe('authentication (reference §6)', () => {
     }
   });
 
-  it('leaves JD Compress Object open (AWS-style signing is not verified)', async () => {
+  it('holds JD Compress Object to AWS-style signing, not COS signing (jd-auth.test.ts has the accepted cases)', async () => {
     const m = mock();
     const body = '<CompressRequest><Component><Key>a</Key></Component></CompressRequest>';
-    expect((await m.fetch(new Request('http://bucket.s3.cn-north-1.jdcloud-oss.com/z.zip?compress', { method: 'POST', body, headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x' } }))).status).toBe(200);
+    const url = 'http://bucket.s3.cn-north-1.jdcloud-oss.com/z.zip?compress';
+    expect((await m.fetch(new Request(url, { method: 'POST', body, headers: { authorization: 'AWS4-HMAC-SHA256 Credential=x' } }))).status).toBe(400);
+    const cosSigned = await signed(url, { method: 'POST', body });
+    const answer = await m.fetch(cosSigned);
+    expect([answer.status, /<Code>(\w+)<\/Code>/.exec(await answer.text())?.[1]]).toEqual([400, 'AuthorizationHeaderMalformed']);
+    expect(m.admin.state().jdJobs).toEqual([]);
   });
 
   it('refuses unsigned requests and unknown SecretIds; admin routes stay open', async () => {
