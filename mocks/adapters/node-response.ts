@@ -33,8 +33,8 @@ function bufferedSource(response: Response): Uint8Array | string | undefined {
 
 const bodiless = (method: string, status: number) => method === 'HEAD' || status === 204 || status === 304;
 
-/** Writes `reply` to `res`; HEAD answers and 204/304 carry headers only. */
-export async function writeReply(reply: Reply, res: ServerResponse, method: string): Promise<void> {
+/** Writes `reply` to `res`; HEAD answers and 204/304 carry headers only. Synchronous unless the body streams. */
+export function writeReply(reply: Reply, res: ServerResponse, method: string): void | Promise<void> {
   const head: OutgoingHttpHeaders = {};
   for (const [name, value] of reply.headers.entries()) head[wireHeaderName(name)] = value;
   // writeHead merges what setHeader set before (e.g. `Connection: close` while shutting down).
@@ -42,12 +42,16 @@ export async function writeReply(reply: Reply, res: ServerResponse, method: stri
   const { body } = reply;
   if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
     res.end(body === null || bodiless(method, reply.status) ? undefined : body);
-    return;
+    return undefined;
   }
+  return writeChunks(body, res, bodiless(method, reply.status));
+}
+
+async function writeChunks(body: AsyncIterable<Uint8Array>, res: ServerResponse, headersOnly: boolean): Promise<void> {
   const iterator = body[Symbol.asyncIterator]();
   let complete = false;
   try {
-    if (!bodiless(method, reply.status)) {
+    if (!headersOnly) {
       for (let chunk = await iterator.next(); !chunk.done && !res.destroyed; chunk = await iterator.next()) {
         if (!res.write(chunk.value)) await waitForDrain(res);
       }
@@ -55,7 +59,7 @@ export async function writeReply(reply: Reply, res: ServerResponse, method: stri
     complete = !res.destroyed;
   } finally {
     // Closes the producer (e.g. a store read) when the client went away, nothing was read, or it failed.
-    if (!complete || bodiless(method, reply.status)) await iterator.return?.();
+    if (!complete || headersOnly) await iterator.return?.();
   }
   // A failed read propagated above: the server destroys the socket rather than end a short body.
   if (complete) res.end();

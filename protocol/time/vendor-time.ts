@@ -8,6 +8,11 @@ export const UNSET_TIME = '-';
 const STRICT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\d{2})$/;
 const LENIENT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
+const CACHE_SLOTS = 256;
+const cachedSecond = new Float64Array(CACHE_SLOTS).fill(Number.NaN);
+const cachedOffset = new Float64Array(CACHE_SLOTS);
+const cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
+
 function checkOffset(offsetMinutes: number): void {
   if (!Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) >= 24 * 60) {
     throw new Error(`[fileproc] a UTC offset must be whole minutes within ±23:59, got ${offsetMinutes}`);
@@ -21,14 +26,24 @@ function checkOffset(offsetMinutes: number): void {
 export function formatJobTime(epochMs: number | null | undefined, offsetMinutes = VENDOR_UTC_OFFSET_MINUTES): string {
   if (epochMs === null || epochMs === undefined) return UNSET_TIME;
   checkOffset(offsetMinutes);
-  const local = utcFields(Math.floor(epochMs / 1000) * 1000 + offsetMinutes * 60_000);
+  const second = Math.floor(epochMs / 1000);
+  // Every describe formats three times per job, mostly the same few seconds: a small
+  // direct-mapped cache (second → text) saves the calendar arithmetic.
+  const slot = second & (CACHE_SLOTS - 1);
+  if (cachedSecond[slot] === second && cachedOffset[slot] === offsetMinutes) return cachedText[slot] as string;
+  const local = utcFields(second * 1000 + offsetMinutes * 60_000);
   if (!Number.isFinite(epochMs) || local.year < 0 || local.year > 9999) {
     throw new Error(`[fileproc] cannot format ${epochMs} ms as a job time: the year must be 0000–9999`);
   }
   const sign = offsetMinutes < 0 ? '-' : '+';
   const offset = Math.abs(offsetMinutes);
-  return `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}${sign}${pad(Math.floor(offset / 60))}${pad(offset % 60)}`;
+  const text = `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}${sign}${pad(Math.floor(offset / 60))}${pad(offset % 60)}`;
+  cachedSecond[slot] = second;
+  cachedOffset[slot] = offsetMinutes;
+  cachedText[slot] = text;
+  return text;
 }
+
 
 /** The `+0000` form of zip-preview and FileList `LastModified` (reference §2.13, §3.4). */
 export function formatUtcTime(epochMs: number): string {
