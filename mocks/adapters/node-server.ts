@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { errorBody } from '../../protocol/errors.ts';
+import { xmlSafe as xmlText } from '../http/respond.ts';
 import type { Reply, RequestView } from '../http/exchange.ts';
 import { requestUrl, toRequestView, toWebRequest } from './node-request.ts';
 import { writeReply, writeWebResponse } from './node-response.ts';
@@ -44,11 +45,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function internalErrorResponse(res: ServerResponse, resource: string, requestId: string): void {
-  const body = errorBody({ Code: 'InternalError', Message: 'We encountered an internal error. Please try again.', Resource: resource, RequestId: requestId, TraceId: requestId });
+/** An `<Error>` answered by the adapter itself (the request never reached the mock). */
+function adapterError(res: ServerResponse, status: number, code: string, message: string, resource: string): string {
+  const requestId = `adapter-${randomUUID()}`;
+  const body = errorBody({ Code: code, Message: xmlText(message), Resource: xmlText(resource), RequestId: requestId, TraceId: requestId });
   // The request-id header matters: without one the Node SDK switches hosts on its last retry (wire "Retries").
-  res.writeHead(500, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), server: 'fileproc-kit', 'x-cos-request-id': requestId });
+  res.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), server: 'fileproc-kit', 'x-cos-request-id': requestId });
   res.end(body);
+  return requestId;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
@@ -66,7 +70,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     inFlight++;
     let resource = req.url ?? '/';
     try {
-      const url = requestUrl(req, `${host}:${port}`);
+      let url: URL;
+      try {
+        url = requestUrl(req, `${host}:${port}`);
+      } catch {
+        // e.g. `Host: a b`: client input, so a 400 rather than the 500 of an unexpected failure.
+        adapterError(res, 400, 'InvalidURI', `[fileproc] the request target ${resource} with Host "${req.headers.host ?? ''}" is not a valid URL`, resource);
+        return;
+      }
       resource = url.pathname;
       if (closing) res.setHeader('connection', 'close');
       const method = req.method ?? 'GET';
@@ -77,10 +88,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         if (written) await written;
       } else await writeWebResponse(await mock.fetch(await toWebRequest(req, url)), res, method);
     } catch (error) {
-      const requestId = `adapter-${randomUUID()}`;
-      logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500 (RequestId ${requestId})`, error);
-      if (!res.headersSent && !res.destroyed) internalErrorResponse(res, resource, requestId);
-      else res.destroy();
+      if (!res.headersSent && !res.destroyed) {
+        const requestId = adapterError(res, 500, 'InternalError', 'We encountered an internal error. Please try again.', resource);
+        logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500 (RequestId ${requestId})`, error);
+      } else {
+        logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter after the answer started; connection closed`, error);
+        res.destroy();
+      }
     } finally {
       inFlight--;
       if (inFlight === 0) idle?.();
