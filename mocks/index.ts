@@ -22,7 +22,7 @@ import { createRecordingSink, type CallbackSink } from './http/callback-sink.ts'
 import { SwitchableClock } from './http/clock-switch.ts';
 import type { Reply, RequestView } from './http/exchange.ts';
 import { createCoreHandler, webFetchOf } from './http/fetch-handler.ts';
-import { JdCompressRunner } from './http/jd-runner.ts';
+import { JdCompressRunner, type JdRunnerSnapshot } from './http/jd-runner.ts';
 import { HttpScript } from './http/http-script.ts';
 import { createParamValidator } from './http/params.ts';
 import { trackBuckets } from './http/tracked-store.ts';
@@ -77,14 +77,17 @@ export interface MockOptions {
   bucket?: string;
   region?: string;
   timing?: Partial<TimingOptions>;
-  /** Engine state to start from (e.g. read back from `--data-dir`); Running jobs end Failed. */
-  snapshot?: EngineSnapshot;
+  /** State to start from (e.g. read back from `--data-dir`); Running jobs and JD requests end Failed. */
+  snapshot?: MockSnapshot;
   /** Wall-clock ms for signature windows; default `Date.now`. */
   authNow?: () => number;
   log?: Logger;
   /** Named faults to switch on from the start (catalogue: `mocks/faults/README.md`); default none. */
   faults?: readonly string[];
 }
+
+/** What `--data-dir` persists: the engine snapshot plus the JD Compress requests (optional: older files lack it). */
+export interface MockSnapshot extends EngineSnapshot { jd?: JdRunnerSnapshot }
 
 /** A composed mock. */
 export interface Mock {
@@ -96,6 +99,8 @@ export interface Mock {
   store: ObjectStore;
   clock: SwitchableClock;
   callbacks: CallbackSink;
+  /** Plain-JSON copy of the jobs, queues, buckets and JD requests (what `--data-dir` writes). */
+  snapshot(): MockSnapshot;
   /** Stops background work: pending deliveries, JD jobs and timers. */
   close(): Promise<void>;
 }
@@ -150,6 +155,7 @@ export function createMock(options: MockOptions = {}): Mock {
     params: { cosCi: createParamValidator(cosCiDocument), jdcloud: createParamValidator(jdcloudDocument) },
     nextRequestId: createRequestIdGenerator({ now, random: random(1) }),
   };
+  if (options.snapshot?.jd) services.jd.restore(options.snapshot.jd);
   const core = createCoreHandler(services);
   const fetch = withHttpFaults(webFetchOf(core), faultOn, () => faultSwitch.any());
   return {
@@ -158,6 +164,7 @@ export function createMock(options: MockOptions = {}): Mock {
     handle: (request) => (faultSwitch.any() ? replyViaFetch(fetch, request) : core(request)),
     admin: services.admin,
     engine, store, clock, callbacks,
+    snapshot: () => ({ ...engine.snapshot(), jd: services.jd.snapshot() }),
     async close() {
       services.jd.reset();
       engine.reset();

@@ -70,7 +70,7 @@ export async function createNodeMock(options: NodeMockOptions = {}): Promise<Nod
     callbacks: ({ clock }) => notifying(new CallbackDeliverer({ clock, log: (line) => log('info', line) }), changed),
   });
   mock = inner;
-  if (snapshotPath) persisted = new SnapshotFile({ path: snapshotPath, take: () => inner.engine.snapshot(), log: (m, e) => log('error', m, e) });
+  if (snapshotPath) persisted = new SnapshotFile({ path: snapshotPath, take: () => inner.snapshot(), log: (m, e) => log('error', m, e) });
   // The restore itself changed state (interrupted jobs failed): write it before answering anyone.
   await persisted?.flush();
   if (!persisted) return { ...inner, dataDir };

@@ -1,23 +1,24 @@
 /**
- * The engine's state on disk for `fileproc serve --data-dir`: a JSON snapshot written atomically
+ * The mock's state on disk for `fileproc serve --data-dir` (engine snapshot plus JD Compress
+ * requests, `MockSnapshot`): a JSON snapshot written atomically
  * (temp file, fsync, rename), so a `kill -9` at any moment leaves the previous or the new snapshot,
  * never a torn one. Writes are group-committed: `flush()` resolves once a snapshot taken after the
  * call is on disk; `schedule()` asks for one soon (debounced) without waiting.
  */
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import type { EngineSnapshot } from '../engine/snapshot.ts';
+import type { MockSnapshot } from '../index.ts';
 
 /** Options of `SnapshotFile`. */
 export interface SnapshotFileOptions {
   path: string;
-  take: () => EngineSnapshot;
+  take: () => MockSnapshot;
   /** Delay of `schedule()`; default 50 ms. */
   debounceMs?: number;
   log?: (message: string, error: unknown) => void;
 }
 
 /** Reads a snapshot written by `SnapshotFile`; undefined when none exists yet. */
-export async function readSnapshot(path: string): Promise<EngineSnapshot | undefined> {
+export async function readSnapshot(path: string): Promise<MockSnapshot | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -25,8 +26,8 @@ export async function readSnapshot(path: string): Promise<EngineSnapshot | undef
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const value = JSON.parse(text) as EngineSnapshot;
-  if (value?.version !== 1 || !Array.isArray(value.jobs)) throw new Error(`[fileproc] ${path} is not an engine snapshot (version 1); move it away to start with no jobs`);
+  const value = JSON.parse(text) as MockSnapshot;
+  if (value?.version !== 1 || !Array.isArray(value.jobs) || (value.jd !== undefined && !Array.isArray(value.jd?.jobs))) throw new Error(`[fileproc] ${path} is not an engine snapshot (version 1); move it away to start with no jobs`);
   return value;
 }
 
