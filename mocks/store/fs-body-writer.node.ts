@@ -35,7 +35,7 @@ export class BodyWriter {
     const temp = this.#layout.tempPath('.part');
     try {
       if (!this.#pool) return await this.#writeHere(body, temp, target);
-      const session = this.#pool.session(temp);
+      const session = this.#pool.session(temp, this.#durable);
       try {
         for await (const chunk of chunksOf(body)) await session.write(chunk);
         return await session.finish(this.#durable, target);

@@ -48,7 +48,8 @@ export class FsStore implements ObjectStore {
   readonly #options: FsStoreOptions;
   readonly #durable: boolean;
   readonly #writer: BodyWriter;
-  #commits: Promise<unknown> = Promise.resolve();
+  /** The last pending metadata change per object (bucket NUL key). */
+  readonly #commits = new Map<string, Promise<unknown>>();
   #owner = false;
 
   private constructor(options: FsStoreOptions) {
@@ -67,7 +68,7 @@ export class FsStore implements ObjectStore {
 
   /** Releases the folder for another process; the store must not be used afterwards. */
   async close(): Promise<void> {
-    await this.#commits;
+    await Promise.all(this.#commits.values());
     await this.#writer.close();
     if (this.#owner) await this.#layout.unlock();
   }
@@ -100,7 +101,7 @@ export class FsStore implements ObjectStore {
     // recovery removes unreferenced bodies, so a crash in between leaves nothing visible.
     const content = await this.#writer.writeBody(body, this.#layout.dataPath(id));
     const meta = newMeta(bucket, key, content, this.#options.now(), options);
-    await this.#commit(async () => {
+    await this.#commit(bucket, key, async () => {
       try {
         await this.#writeSidecar({ v: 1, data: id, meta });
       } catch (error) {
@@ -114,7 +115,7 @@ export class FsStore implements ObjectStore {
   }
 
   async delete(bucket: string, key: string): Promise<boolean> {
-    return this.#commit(async () => {
+    return this.#commit(bucket, key, async () => {
       const entry = this.#index.get(bucket, key);
       if (!entry) return false;
       await removeFile(this.#layout.sidecarPath(bucket, key), this.#durable);
@@ -129,7 +130,7 @@ export class FsStore implements ObjectStore {
   }
 
   async updateUserMeta(bucket: string, key: string, userMeta: Record<string, string>): Promise<ObjectMeta | undefined> {
-    return this.#commit(async () => {
+    return this.#commit(bucket, key, async () => {
       const entry = this.#index.get(bucket, key);
       if (!entry) return undefined;
       const meta = { ...entry.meta, userMeta: { ...entry.meta.userMeta, ...userMeta } };
@@ -139,10 +140,18 @@ export class FsStore implements ObjectStore {
     });
   }
 
-  /** Runs metadata changes one at a time, so index, sidecars and bodies change together. */
-  #commit<T>(change: () => Promise<T>): Promise<T> {
-    const result = this.#commits.then(change);
-    this.#commits = result.catch(() => undefined);
+  /**
+   * Runs the metadata changes of one object one at a time, so its index entry, sidecar and bodies
+   * change together; changes of different objects touch different files and run side by side.
+   */
+  #commit<T>(bucket: string, key: string, change: () => Promise<T>): Promise<T> {
+    const slot = `${bucket}\u0000${key}`;
+    const result = (this.#commits.get(slot) ?? Promise.resolve()).then(change);
+    const settled = result.catch(() => undefined);
+    this.#commits.set(slot, settled);
+    void settled.then(() => {
+      if (this.#commits.get(slot) === settled) this.#commits.delete(slot);
+    });
     return result;
   }
 

@@ -3,11 +3,12 @@
  * `new Worker(source, { eval: true })`, so it needs no file of its own and works the same under
  * tsx, vitest and an esbuild bundle (a worker file path would not survive bundling). Plain
  * CommonJS, node built-ins only. The thread does the per-byte work of a put (MD5 for the ETag,
- * write system calls) and the small synchronous file steps around it, off the event loop.
+ * write system calls) and the small file steps around it, off the event loop. Writes are
+ * synchronous (page-cache copies); for durable puts the other calls go to the thread pool.
  *
  * Messages in (`WriterRequest`):
- *   { id, open?: tempPath, chunk?: ArrayBuffer, length?, end?: { sync, moveTo? } | 'abort' }
- *     open creates the temp file (`wx`); chunk bytes are hashed and written, and the buffer is sent
+ *   { id, open?: tempPath, durable?, chunk?: ArrayBuffer, length?, end?: { sync, moveTo? } | 'abort' }
+ *     open creates the temp file (`wx`; `durable` says the session will fsync); chunk bytes are hashed and written, and the buffer is sent
  *     back for reuse; end fsyncs (sync), closes, moves the file to moveTo (creating its folder,
  *     fsyncing the folder when sync) and answers `done: { size, md5Hex }`; 'abort' just closes.
  *   { id, file: { temp, target, text, sync } }  a small file written atomically (temp + rename).
@@ -21,6 +22,13 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const { dirname } = require('node:path');
 const { createHash } = require('node:crypto');
+const { promisify } = require('node:util');
+
+// File system calls other than writes: direct when not durable (cheapest), on the thread pool when
+// durable, because there they may wait for the disk (fsync, or a journal commit another fsync
+// started) and one put's wait must not hold up the other puts this thread serves.
+const now = { open: fs.openSync, close: fs.closeSync, fsync: fs.fsyncSync, rename: fs.renameSync, mkdir: fs.mkdirSync };
+const later = { open: promisify(fs.open), close: promisify(fs.close), fsync: promisify(fs.fsync), rename: promisify(fs.rename), mkdir: promisify(fs.mkdir) };
 
 const sessions = new Map();
 const madeDirs = new Set();
@@ -29,77 +37,69 @@ function writeAll(fd, view) {
   for (let offset = 0; offset < view.byteLength; ) offset += fs.writeSync(fd, view, offset, view.byteLength - offset);
 }
 
-function syncDir(dir) {
-  const fd = fs.openSync(dir, 'r');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+async function syncDir(dir) {
+  const fd = await later.open(dir, 'r');
+  try { await later.fsync(fd); } finally { await later.close(fd); }
 }
 
 // Fan-out folders are created once per thread; a folder removed behind our back is recreated on ENOENT.
-function moveInto(temp, target, sync) {
+async function moveInto(io, temp, target, sync) {
   const dir = dirname(target);
-  if (!madeDirs.has(dir)) { fs.mkdirSync(dir, { recursive: true }); madeDirs.add(dir); }
+  if (!madeDirs.has(dir)) { await io.mkdir(dir, { recursive: true }); madeDirs.add(dir); }
   try {
-    fs.renameSync(temp, target);
+    await io.rename(temp, target);
   } catch (error) {
     if (error.code !== 'ENOENT' || !fs.existsSync(temp)) throw error;
-    fs.mkdirSync(dir, { recursive: true });
-    fs.renameSync(temp, target);
+    await io.mkdir(dir, { recursive: true });
+    await io.rename(temp, target);
   }
-  if (sync) syncDir(dir);
+  if (sync) await syncDir(dir);
 }
 
-function writeSmallFile({ temp, target, text, sync }) {
-  const fd = fs.openSync(temp, 'wx');
+async function writeSmallFile({ temp, target, text, sync }) {
+  const io = sync ? later : now;
+  const fd = await io.open(temp, 'wx');
   try {
     writeAll(fd, Buffer.from(text, 'utf8'));
-    if (sync) fs.fsyncSync(fd);
+    if (sync) await io.fsync(fd);
   } finally {
-    fs.closeSync(fd);
+    await io.close(fd);
   }
   try {
-    moveInto(temp, target, sync);
+    await moveInto(io, temp, target, sync);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
   }
+  return { done: true };
 }
 
-function step(message, session) {
-  if (message.file) {
-    writeSmallFile(message.file);
-    return { done: true };
-  }
-  if (message.open !== undefined) {
-    session = { fd: -1, path: message.open, md5: createHash('md5'), size: 0, error: undefined };
-    sessions.set(message.id, session);
-    session.fd = fs.openSync(message.open, 'wx');
-  }
-  if (!session || session.error) return {};
+async function step(message, session) {
+  if (message.open !== undefined) session.fd = await session.io.open(message.open, 'wx');
+  if (session.error) return {};
   if (message.chunk) {
     const view = new Uint8Array(message.chunk, 0, message.length);
     session.md5.update(view);
     writeAll(session.fd, view);
     session.size += view.byteLength;
   }
-  if (message.end && message.end !== 'abort') {
-    if (message.end.sync) fs.fsyncSync(session.fd);
-    fs.closeSync(session.fd);
-    session.fd = -1;
-    if (message.end.moveTo) moveInto(session.path, message.end.moveTo, message.end.sync);
-    return { done: { size: session.size, md5Hex: session.md5.digest('hex') } };
-  }
-  return {};
+  if (!message.end || message.end === 'abort') return {};
+  const fd = session.fd;
+  if (message.end.sync) await session.io.fsync(fd);
+  session.fd = -1;
+  await session.io.close(fd);
+  if (message.end.moveTo) await moveInto(session.io, session.path, message.end.moveTo, message.end.sync);
+  return { done: { size: session.size, md5Hex: session.md5.digest('hex') } };
 }
 
-parentPort.on('message', (message) => {
-  let reply;
-  try {
-    reply = step(message, sessions.get(message.id));
-  } catch (error) {
-    reply = { error: { message: String((error && error.message) || error), code: error && error.code } };
-    const failed = sessions.get(message.id);
-    if (failed) failed.error = reply.error;
-  }
+function failure(message, error) {
+  const described = { message: String((error && error.message) || error), code: error && error.code };
+  const session = sessions.get(message.id);
+  if (session && !session.error) session.error = described;
+  return { error: described };
+}
+
+function answer(message, reply) {
   if (message.end) {
     const ending = sessions.get(message.id);
     sessions.delete(message.id);
@@ -113,6 +113,20 @@ parentPort.on('message', (message) => {
   const out = { id: message.id, ...reply };
   if (message.chunk) out.chunk = message.chunk;
   parentPort.postMessage(out, message.chunk ? [message.chunk] : []);
+}
+
+parentPort.on('message', (message) => {
+  const settle = (work) => work.then((reply) => answer(message, reply), (error) => answer(message, failure(message, error)));
+  if (message.file) return void settle(writeSmallFile(message.file));
+  let session = sessions.get(message.id);
+  if (!session) {
+    const io = message.durable ? later : now;
+    session = { io, fd: -1, path: message.open, md5: createHash('md5'), size: 0, error: undefined, tail: Promise.resolve() };
+    sessions.set(message.id, session);
+  }
+  // A session's requests run in order (its open may still be under way when its first bytes arrive).
+  const current = session;
+  session.tail = settle(session.tail.then(() => step(message, current)));
 });
 `;
 
@@ -120,6 +134,8 @@ parentPort.on('message', (message) => {
 export interface WriterRequest {
   id: number;
   open?: string;
+  /** With `open`: the session will fsync, so its file calls go to the thread pool. */
+  durable?: boolean;
   chunk?: ArrayBuffer;
   length?: number;
   end?: { sync: boolean; moveTo?: string } | 'abort';

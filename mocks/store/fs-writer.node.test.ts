@@ -26,7 +26,7 @@ const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex')
 const content = (size: number, seed: number) => Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed * 7 + (i >> 9)) & 255);
 
 async function putThrough(pool: WriterPool, dir: string, name: string, chunks: Uint8Array[]) {
-  const session = pool.session(join(dir, `${name}.part`));
+  const session = pool.session(join(dir, `${name}.part`), false);
   for (const chunk of chunks) await session.write(chunk);
   return session.finish(false, join(dir, 'out', name.slice(0, 2), name));
 }
@@ -69,7 +69,7 @@ describe('WriterPool', () => {
 
   it('reports file system errors with their code and recovers for the next session', async () => {
     const { dir, pool } = await setUp({ threads: 1, bufferBytes: 1024 });
-    const missing = pool.session(join(dir, 'no-such-folder', 'x.part'));
+    const missing = pool.session(join(dir, 'no-such-folder', 'x.part'), false);
     const failure = (async () => {
       await missing.write(new Uint8Array(5000));
       return missing.finish(false);
@@ -89,7 +89,7 @@ describe('WriterPool', () => {
 
   it('fails sessions still open when the pool closes', async () => {
     const { dir, pool } = await setUp({ threads: 1, bufferBytes: 1024, maxInFlight: 1 });
-    const session = pool.session(join(dir, 'open.part'));
+    const session = pool.session(join(dir, 'open.part'), false);
     await session.write(new Uint8Array(4096));
     await pool.close();
     await expect(session.finish(false)).rejects.toThrow(/^\[fileproc\]/);

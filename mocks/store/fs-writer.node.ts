@@ -38,8 +38,8 @@ export class WriterPool {
   }
 
   /** Starts writing a new temp file; nothing reaches the disk until the first buffer is full or the session ends. */
-  session(tempPath: string): WriteSession {
-    return new WriteSession(this, tempPath);
+  session(tempPath: string, durable: boolean): WriteSession {
+    return new WriteSession(this, tempPath, durable);
   }
 
   /** Writes a small file atomically (temp + fsync + rename + folder fsync) on a writer thread. */
@@ -70,7 +70,7 @@ export class WriterPool {
 
   /** Takes back a buffer a thread returned; a few are kept for the next puts. */
   returnBuffer(buffer: ArrayBuffer): void {
-    if (buffer.byteLength === this.bufferBytes && this.#free.length < this.maxInFlight * 2) this.#free.push(buffer);
+    if (buffer.byteLength === this.bufferBytes && this.#free.length < this.maxInFlight) this.#free.push(buffer);
   }
 
   /** The least busy thread, started on first use; it counts one more session until `release`. */
@@ -154,6 +154,7 @@ export function threadError(error: NonNullable<WriterReply['error']>): Error {
 export class WriteSession {
   readonly #pool: WriterPool;
   readonly #path: string;
+  readonly #durable: boolean;
   readonly #id: number;
   #thread: Thread | undefined;
   #buffer: ArrayBuffer | undefined;
@@ -163,9 +164,10 @@ export class WriteSession {
   #wake: (() => void) | undefined;
   #final: ((reply: WriterReply) => void) | undefined;
 
-  constructor(pool: WriterPool, path: string) {
+  constructor(pool: WriterPool, path: string, durable: boolean) {
     this.#pool = pool;
     this.#path = path;
+    this.#durable = durable;
     this.#id = pool.newId();
   }
 
@@ -182,7 +184,7 @@ export class WriteSession {
     }
   }
 
-  /** Sends what is left, fsyncs when `sync`, closes and moves the file to `moveTo`; resolves with size and MD5. */
+  /** Sends what is left, fsyncs when `sync` (give the session's `durable`), closes and moves the file to `moveTo`; resolves with size and MD5. */
   async finish(sync: boolean, moveTo?: string): Promise<{ size: number; md5Hex: string }> {
     if (this.#error) throw this.#error;
     const final = new Promise<WriterReply>((resolve) => (this.#final = resolve));
@@ -220,6 +222,7 @@ export class WriteSession {
     if (!this.#thread) {
       this.#thread = this.#pool.acquire();
       request.open = this.#path;
+      request.durable = this.#durable;
     }
     this.#pool.post(this.#thread, request, (reply) => this.#onReply(reply));
   }
