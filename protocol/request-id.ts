@@ -1,4 +1,4 @@
-import { randomBytes, toHex, type RandomSource } from './ids/random.ts';
+import { toHex, type RandomSource } from './ids/random.ts';
 
 /** The decoded parts of a vendor-shaped request id. */
 export interface RequestIdParts {
@@ -17,14 +17,18 @@ const DECODED = /^([0-9a-f]{1,12})_([0-9a-f]+)_([0-9a-f]+)_([0-9a-f]+)$/;
  */
 export function createRequestIdGenerator(deps: { now: () => number; random: RandomSource }): () => string {
   let counter = Math.floor(deps.random() * 0x1000);
+  // One per request: hex digits from a table rather than a byte array and toHex (same values, same draws).
+  const byte = () => HEX_BYTE[Math.floor(deps.random() * 256) & 0xff] as string;
   return () => {
     const seconds = Math.max(0, Math.floor(deps.now() / 1000));
     counter = (counter + 1) % 0x100000;
-    const random = randomBytes(deps.random, 6);
-    const text = `${seconds.toString(16)}_${toHex(random.subarray(0, 4))}_${toHex(random.subarray(4))}_${counter.toString(16)}`;
-    return btoa(text);
+    const first = byte() + byte() + byte() + byte();
+    const second = byte() + byte();
+    return btoa(`${seconds.toString(16)}_${first}_${second}_${counter.toString(16)}`);
   };
 }
+
+const HEX_BYTE = Array.from({ length: 256 }, (_, value) => toHex(Uint8Array.of(value)));
 
 /** Decodes a request id of the vendor's shape; `undefined` for anything else (ids are opaque). */
 export function decodeRequestId(id: string): RequestIdParts | undefined {
