@@ -23,9 +23,16 @@ function waitForDrain(res: ServerResponse): Promise<void> {
 // Node's fetch (undici) keeps the bytes or string a Response was built from; the mock's XML answers
 // are built that way, so the adapter can write them without a web-stream round trip (~10 µs of
 // CPU per request). Anything else, or another runtime's Response, goes through the stream.
-const undiciState = Object.getOwnPropertySymbols(new Response('')).find((symbol) => symbol.description === 'state');
+// Looked up on the first Response written: building one loads undici (~10 ms of every start), and
+// answers that are no Response never need it.
+let undiciState: symbol | undefined;
+let stateLookedUp = false;
 
 function bufferedSource(response: Response): Uint8Array | string | undefined {
+  if (!stateLookedUp) {
+    undiciState = Object.getOwnPropertySymbols(new Response('')).find((symbol) => symbol.description === 'state');
+    stateLookedUp = true;
+  }
   if (!undiciState || response.bodyUsed) return undefined;
   const source = (response as unknown as Record<symbol, { body?: { source?: unknown } } | undefined>)[undiciState]?.body?.source;
   return typeof source === 'string' || source instanceof Uint8Array ? source : undefined;
