@@ -56,11 +56,13 @@ function classifyAdmin(rest: string): ClassifiedPath | undefined {
 /** Classifies a raw (percent-encoded) path; undefined means no route can match (404). */
 export function classifyPath(rawPath: string, hostKind: HostKind): ClassifiedPath | undefined {
   if (rawPath.startsWith(ADMIN_PREFIX)) return classifyAdmin(rawPath.slice(ADMIN_PREFIX.length));
-  const segments = rawPath.split('/');
-  const root = CI_ROOTS.get(segments[1] ?? '');
+  // `/root` or `/root/variable`, read with indexOf: no array per request.
+  const second = rawPath.indexOf('/', 1);
+  const root = CI_ROOTS.get(second === -1 ? rawPath.slice(1) : rawPath.slice(1, second));
   if (root) {
-    if (segments.length === 2) return { shape: root[0], variable: '' };
-    if (segments.length === 3 && root[1] && segments[2] !== '') return { shape: root[1], variable: decodeSegment(segments[2] as string) };
+    if (second === -1) return { shape: root[0], variable: '' };
+    const rest = rawPath.slice(second + 1);
+    if (root[1] && rest !== '' && !rest.includes('/')) return { shape: root[1], variable: decodeSegment(rest) };
     return undefined;
   }
   // The CI hosts hold no objects (§1.1).

@@ -44,6 +44,10 @@ describe('route table', () => {
     expect(classifyPath('/dir/a', 'ci')).toBeUndefined();
     expect(classifyPath('/', 'other')).toEqual({ shape: 'bucket', variable: '' });
     expect(classifyPath('/__fileproc/objects/x%2Fy', 'ci')).toEqual({ shape: 'admin/objects/{key}', variable: 'x/y' });
+    // A CI root takes at most one non-empty segment; anything deeper or empty is no route (404).
+    for (const path of ['/file_jobs/', '/file_jobs/a/b', '/file_jobs//', '/file_bucket/x']) expect(classifyPath(path, 'other'), path).toBeUndefined();
+    expect(classifyPath('/file_queue/p1', 'other')).toEqual({ shape: 'file_queue/{id}', variable: 'p1' });
+    expect(classifyPath('/file_jobsx/a', 'cos')).toEqual({ shape: 'object', variable: 'file_jobsx/a' });
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The route table: one Map keyed by `METHOD shape selector`, so dispatch is a lookup whatever the
+ * The route table: maps keyed by method, shape and selector, so dispatch is a lookup whatever the
  * number of routes. The selector is the first of `ci-process`, `cancel`, `compress` present in
  * the query; a route registered without selector also serves requests whose selector has no
  * route of its own (unknown sub-resources are ignored, as COS does).
@@ -51,8 +51,15 @@ export const ROUTES: readonly Route[] = [
   admin('POST', 'admin/http-script', adminHttpScript), admin('GET', 'admin/http-script', adminHttpScripts), admin('DELETE', 'admin/http-script', adminClearHttpScripts),
 ];
 
-const key = (method: string, shape: string, selector: string): string => `${method} ${shape} ${selector}`;
-const table = new Map(ROUTES.map((route) => [key(route.method, route.shape, route.selector), route]));
+// method → shape → selector → route: nested maps, so a lookup builds no key string per request.
+const table = new Map<string, Map<string, Map<string, Route>>>();
+for (const route of ROUTES) {
+  const shapes = table.get(route.method) ?? new Map<string, Map<string, Route>>();
+  const selectors = shapes.get(route.shape) ?? new Map<string, Route>();
+  selectors.set(route.selector, route);
+  shapes.set(route.shape, selectors);
+  table.set(route.method, shapes);
+}
 const methodsByShape = new Map<string, string[]>();
 for (const route of ROUTES) {
   const methods = methodsByShape.get(route.shape) ?? [];
@@ -67,6 +74,7 @@ export function selectorOf(query: URLSearchParams): Selector {
 
 /** The route for a request, or the methods the shape allows (for 405). */
 export function lookupRoute(method: string, shape: PathShape, selector: Selector): Route | { allowed: string[] } {
-  const route = table.get(key(method, shape, selector)) ?? (selector === '' ? undefined : table.get(key(method, shape, '')));
+  const selectors = table.get(method)?.get(shape);
+  const route = selectors?.get(selector) ?? (selector === '' ? undefined : selectors?.get(''));
   return route ?? { allowed: methodsByShape.get(shape) ?? [] };
 }
