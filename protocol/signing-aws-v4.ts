@@ -112,3 +112,27 @@ export function parseAmzDate(value: string): number | undefined {
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   return Number.isNaN(ms) ? undefined : ms / 1000;
 }
+
+/** `YYYYMMDDTHHMMSSZ` of epoch ms. */
+export function formatAmzDate(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/**
+ * Signs a request for an S3-compatible service (JD Compress Object) the way AWS SDKs do: adds
+ * `x-amz-date`, `x-amz-content-sha256` (the body's SHA-256) and a V4 `Authorization` covering
+ * them, `host` and every header already present. Returns the headers to send (`host` excluded).
+ */
+export async function signedHeadersV4(
+  request: Omit<AwsRequest, 'headers'> & { headers: Readonly<Record<string, string>>; body?: string | Uint8Array },
+  credentials: { secretId: string; secretKey: string }, where: { region: string; service: string; nowMs: number },
+): Promise<Record<string, string>> {
+  const payloadHash = await sha256Hex(request.body ?? '');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  Object.assign(headers, { 'x-amz-date': formatAmzDate(where.nowMs), 'x-amz-content-sha256': payloadHash });
+  const scope = { amzDate: headers['x-amz-date'] as string, region: where.region, service: where.service, signedHeaders: Object.keys(headers).filter((name) => name !== 'authorization'), payloadHash };
+  const authorization = await authorizationV4({ ...request, headers }, scope, credentials.secretId, credentials.secretKey);
+  const { host: _host, ...sent } = headers;
+  return { ...sent, authorization };
+}

@@ -12,9 +12,9 @@ import { constantTimeEqual } from './signing/digest.ts';
 import { decodePathLeniently } from './signing/url-encode.ts';
 import { parseV2Authorization, signatureV2 } from './signing-aws-v2.ts';
 import { sha256Hex } from './signing-aws-crypto.ts';
-import { parseAmzDate, parseV4Authorization, signatureV4, v4Fields, type AwsRequest, type V4Fields } from './signing-aws-v4.ts';
+import { formatAmzDate, parseAmzDate, parseV4Authorization, signatureV4, v4Fields, type AwsRequest, type V4Fields } from './signing-aws-v4.ts';
 
-export { authorizationV4, signatureV4, type AwsRequest, type V4Scope } from './signing-aws-v4.ts';
+export { authorizationV4, formatAmzDate, signatureV4, signedHeadersV4, type AwsRequest, type V4Scope } from './signing-aws-v4.ts';
 export { signatureV2, stringToSignV2 } from './signing-aws-v2.ts';
 
 /** A request to verify: the signing view plus what V2 and the payload hash need. */
@@ -141,5 +141,5 @@ async function verifyV2(input: AwsVerifyInput, [accessKeyId, signature]: [string
 /** `YYYYMMDDTHHMMSSZ` of an HTTP date; undefined when absent or unparsable. */
 function toAmzDate(httpDate: string | undefined): string | undefined {
   const ms = httpDate === undefined ? NaN : Date.parse(httpDate);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return Number.isNaN(ms) ? undefined : formatAmzDate(ms);
 }

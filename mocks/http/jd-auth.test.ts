@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createClient } from '../../protocol/client.ts';
 import { jdcloudCodec } from '../../protocol/codec.ts';
 import { authorizationV4, signatureV2 } from '../../protocol/signing-aws.ts';
 import { sha256Hex } from '../../protocol/signing-aws-crypto.ts';
@@ -63,6 +64,16 @@ describe('JD Compress Object authentication with key pairs (§7.1, §9.30)', () 
     const stale = testMock({ keys: { AKIDJD: 'jd-secret' }, authNow: () => NOW + 16 * 60_000 });
     expect(await jdError(await call(stale, `${JD}/out.zip?compress`, { method: 'POST', body: BODY, headers: await v4Headers('jd-secret') }), 403)).toBe('RequestTimeTooSkewed');
     expect(mock.admin.state().jdJobs).toEqual([]);
+  });
+
+  it('the protocol client signs JD requests with V4 (path and proxy addressing) and the mock accepts them', async () => {
+    const mock = keyed();
+    for (const addressing of ['path', 'proxy'] as const) {
+      const client = createClient({ endpoint: 'http://127.0.0.1:9000', bucket: 'bucket', region: 'cn-north-1', addressing, credentials: { secretId: 'AKIDJD', secretKey: 'jd-secret' }, now: () => NOW, fetch: (r) => mock.fetch(r) });
+      const answer = await client.jdCompress(`${addressing}.zip`, { Component: [{ Key: 'a.txt' }] }, { 'x-amz-notification-endpoint': 'http://127.0.0.1:1/done' });
+      expect(answer.request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDJD\/20260101\/cn-north-1\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-notification-endpoint, Signature=[0-9a-f]{64}$/);
+      expect(answer.status, answer.text).toBe(200);
+    }
   });
 
   it('stays open without key pairs (auth off by default)', async () => {

@@ -5,6 +5,7 @@
 import { validatorFor } from '../validate.ts';
 import { cosUrlEncode } from '../signing/url-encode.ts';
 import { sign, signTimesAround } from '../signing.ts';
+import { signedHeadersV4 } from '../signing-aws.ts';
 import type { ClientOptions, ErrorBody, Exchange, RawRequest, SentRequest, Side } from './types.ts';
 
 /** Sends a `RawRequest` and returns the whole exchange. */
@@ -67,11 +68,10 @@ export function createSend(options: ClientOptions): Send {
     const wireHost = addressing === 'path' ? base.host : vhost;
     if (addressing !== 'path') headers.host = wireHost;
     if (options.credentials && headers.authorization === undefined) {
-      const signingHeaders = { ...headers, host: wireHost };
-      headers.authorization = await sign(
-        { method: raw.method, path: raw.path, query: (raw.query ?? []).map(([name, value]) => [name, value ?? ''] as const), headers: signingHeaders },
-        options.credentials, signTimesAround(now()),
-      );
+      const signing = { method: raw.method, path: raw.path, query: (raw.query ?? []).map(([name, value]) => [name, value ?? ''] as const), headers: { ...headers, host: wireHost } };
+      // JD is S3-compatible: AWS Signature V4 (§7.1, spec §9.30); everything else COS signing (§6).
+      if (raw.side === 'jd') Object.assign(headers, await signedHeadersV4({ ...signing, ...(raw.body !== undefined && { body: raw.body }) }, options.credentials, { region: options.region, service: 's3', nowMs: now() }));
+      else headers.authorization = await sign(signing, options.credentials, signTimesAround(now()));
     }
     const sent: SentRequest = { method: raw.method, url, target, headers, ...(raw.body !== undefined ? { body: raw.body } : {}) };
     const request = new Request(url, { method: raw.method, headers, ...(raw.body !== undefined ? { body: raw.body as BodyInit } : {}) });
