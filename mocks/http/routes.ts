@@ -40,7 +40,7 @@ export const ROUTES: readonly Route[] = [
   cos('GET', 'bucket', listObjects, 'listObjects'),
   cos('GET', 'object', getObject, 'getObject'), cos('GET', 'object', ciProcess, 'getObject', 'ci-process'),
   cos('PUT', 'object', putObject, 'putObject'), cos('HEAD', 'object', headObject, 'headObject'), cos('DELETE', 'object', deleteObject, 'deleteObject'),
-  // JD signs S3-style (AWS), which this mock does not verify: the route is open even with keys set.
+  // JD signs S3-style (AWS): not COS-verified here; its handler checks the AWS signature (auth-aws.ts).
   { method: 'POST', shape: 'object', selector: 'compress', family: 'jd', handler: compressObject, operationId: 'compressObject', unsigned: true },
   admin('POST', 'admin/reset', adminReset), admin('GET', 'admin/state', adminState),
   admin('PUT', 'admin/objects/{key}', adminPutObject),

@@ -75,6 +75,6 @@ export interface Route {
   handler: Handler;
   /** The spec operation served (`spec/cos-ci`, `spec/jdcloud`); absent for admin routes. */
   operationId?: string;
-  /** Not authenticated: admin routes (the mock's own control plane) and JD (AWS-style signing is not verified). */
+  /** Skips COS signing: admin routes (the mock's own control plane) and JD (its handler verifies AWS signing, `auth-aws.ts`). */
   unsigned?: boolean;
 }
