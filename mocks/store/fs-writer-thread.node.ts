@@ -3,8 +3,9 @@
  * `new Worker(source, { eval: true })`, so it needs no file of its own and works the same under
  * tsx, vitest and an esbuild bundle (a worker file path would not survive bundling). Plain
  * CommonJS, node built-ins only. The thread does the per-byte work of a put (MD5 for the ETag,
- * write system calls) and the small file steps around it, off the event loop. Writes are
- * synchronous (page-cache copies); for durable puts the other calls go to the thread pool.
+ * write system calls) and the small file steps around it, off the event loop. A body's chunks
+ * are hashed here on arrival and written through the thread pool, so hashing one chunk overlaps
+ * writing the previous; for durable puts the other file calls go to the thread pool too.
  *
  * Messages in (`WriterRequest`):
  *   { id, open?: tempPath, durable?, chunk?: ArrayBuffer, length?, end?: { sync, moveTo? } | 'abort' }
@@ -24,10 +25,11 @@ const { dirname } = require('node:path');
 const { createHash } = require('node:crypto');
 const { promisify } = require('node:util');
 
-// File system calls other than writes: direct when not durable (cheapest), on the thread pool when
+// File system calls other than body writes: direct when not durable (cheapest), on the thread pool when
 // durable, because there they may wait for the disk (fsync, or a journal commit another fsync
 // started) and one put's wait must not hold up the other puts this thread serves.
 const now = { open: fs.openSync, close: fs.closeSync, fsync: fs.fsyncSync, rename: fs.renameSync, mkdir: fs.mkdirSync };
+const writeLater = promisify(fs.write);
 const later = { open: promisify(fs.open), close: promisify(fs.close), fsync: promisify(fs.fsync), rename: promisify(fs.rename), mkdir: promisify(fs.mkdir) };
 
 const sessions = new Map();
@@ -74,29 +76,34 @@ async function writeSmallFile({ temp, target, text, sync }) {
   return { done: true };
 }
 
-async function step(message, session) {
-  if (message.open !== undefined) session.fd = await session.io.open(message.open, 'wx');
-  if (session.error) return {};
-  if (message.chunk) {
-    const view = new Uint8Array(message.chunk, 0, message.length);
-    session.md5.update(view);
-    writeAll(session.fd, view);
-    session.size += view.byteLength;
+async function writeAt(fd, view, position) {
+  for (let offset = 0; offset < view.byteLength; ) {
+    offset += (await writeLater(fd, view, offset, view.byteLength - offset, position + offset)).bytesWritten;
   }
-  if (!message.end || message.end === 'abort') return {};
+}
+
+async function endSession(session, { sync, moveTo }) {
   const fd = session.fd;
-  if (message.end.sync) await session.io.fsync(fd);
+  if (sync) await session.io.fsync(fd);
   session.fd = -1;
   await session.io.close(fd);
-  if (message.end.moveTo) await moveInto(session.io, session.path, message.end.moveTo, message.end.sync);
+  if (moveTo) await moveInto(session.io, session.path, moveTo, sync);
   return { done: { size: session.size, md5Hex: session.md5.digest('hex') } };
 }
 
-function failure(message, error) {
+// Runs a session's file work in request order; after a failure the rest is skipped.
+function enqueue(session, work) {
+  const run = session.queue.then(() => (session.error ? {} : work())).catch((error) => {
+    throw failure(session, error);
+  });
+  session.queue = run.then(() => undefined, () => undefined);
+  return run;
+}
+
+function failure(session, error) {
   const described = { message: String((error && error.message) || error), code: error && error.code };
-  const session = sessions.get(message.id);
   if (session && !session.error) session.error = described;
-  return { error: described };
+  return described;
 }
 
 function answer(message, reply) {
@@ -116,17 +123,28 @@ function answer(message, reply) {
 }
 
 parentPort.on('message', (message) => {
-  const settle = (work) => work.then((reply) => answer(message, reply), (error) => answer(message, failure(message, error)));
+  const settle = (work) => work.then((reply) => answer(message, reply), (error) => answer(message, { error: failure(undefined, error) }));
   if (message.file) return void settle(writeSmallFile(message.file));
   let session = sessions.get(message.id);
   if (!session) {
     const io = message.durable ? later : now;
-    session = { io, fd: -1, path: message.open, md5: createHash('md5'), size: 0, error: undefined, tail: Promise.resolve() };
+    session = { io, fd: -1, path: message.open, md5: createHash('md5'), size: 0, error: undefined, queue: Promise.resolve() };
     sessions.set(message.id, session);
   }
-  // A session's requests run in order (its open may still be under way when its first bytes arrive).
+  // Hashing happens on arrival, here; the write goes to the thread pool, so the next chunk is
+  // hashed while this one is written.
+  const view = message.chunk && new Uint8Array(message.chunk, 0, message.length);
+  const position = session.size;
+  if (view) {
+    if (!session.error) session.md5.update(view);
+    session.size += view.byteLength;
+  }
   const current = session;
-  session.tail = settle(session.tail.then(() => step(message, current)));
+  settle(enqueue(session, async () => {
+    if (message.open !== undefined) current.fd = await current.io.open(message.open, 'wx');
+    if (view) await writeAt(current.fd, view, position);
+    return message.end && message.end !== 'abort' ? endSession(current, message.end) : {};
+  }));
 });
 `;
 
