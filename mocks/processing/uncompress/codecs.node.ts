@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { UncompressCodecs } from './codecs.ts';
+import { openSevenZipStreamed } from './sevenzip-stream.node.ts';
 
 /** Gunzip on node:zlib (native, multi-member aware); backpressure keeps memory bounded. */
 export async function* zlibGunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
@@ -19,4 +20,4 @@ export async function* zlibGunzip(source: AsyncIterable<Uint8Array>): AsyncItera
  * DecompressionStream it measured 1.1–1.6× slower in bench/uncompress.ts (filesystem store, one
  * process per job); `{ ...nodeCodecs, zipNativeInflate: true }` switches it on and is tested too.
  */
-export const nodeCodecs: UncompressCodecs = { gunzip: zlibGunzip, zipNativeInflate: false };
+export const nodeCodecs: UncompressCodecs = { gunzip: zlibGunzip, zipNativeInflate: false, sevenZip: openSevenZipStreamed };

@@ -1,4 +1,6 @@
 import { Gunzip } from 'fflate';
+import type { ArchiveWalk, ReaderOptions } from './members.ts';
+import type { ArchiveObject } from './zip-reader.ts';
 
 /**
  * Decompression primitives the readers need, injected so that browsers get pure-JS/WASM code and Node
@@ -9,6 +11,8 @@ export interface UncompressCodecs {
   gunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   /** Whether zip.js may use the platform DecompressionStream (Node: zlib-backed) instead of its own inflate. */
   zipNativeInflate: boolean;
+  /** A 7z reader that streams (Node: 7z-wasm in a worker thread); absent, 7z-wasm runs in memory on this thread. */
+  sevenZip?: (archive: ArchiveObject, options: ReaderOptions) => Promise<ArchiveWalk>;
 }
 
 // Feeding fflate slices bounds what one push can produce (deflate expands ≤ 1032×: ≈ 16.5 MiB);

@@ -23,13 +23,16 @@ export async function loadWhole(archive: ArchiveObject, options: ReaderOptions):
   return data.subarray(0, offset);
 }
 
-/** Refuses, before extracting, what the headers already show to be over the limits (the output lives in memory too). */
-export function checkDeclared(entries: number, declaredBytes: number, options: ReaderOptions): void {
+/**
+ * Refuses, before extracting, what the headers already show to be over the limits. The byte cap
+ * defaults to the in-memory bound too (the output lives in memory); streamed readers pass their own.
+ */
+export function checkDeclared(entries: number, declaredBytes: number, options: ReaderOptions, byteCap?: number): void {
   if (entries > options.limits.maxEntries) {
     throw new UncompressError('FileCountLimitExceeded', `the archive holds ${entries} entries; the limit is ${options.limits.maxEntries}`);
   }
-  const cap = Math.min(options.limits.maxUncompressedBytes, options.inMemoryArchiveLimit);
+  const cap = byteCap ?? Math.min(options.limits.maxUncompressedBytes, options.inMemoryArchiveLimit);
   if (declaredBytes > cap) {
-    throw new UncompressError('SizeLimitExceeded', `the archive declares ${declaredBytes} uncompressed bytes; the limit for in-memory formats is ${cap}`);
+    throw new UncompressError('SizeLimitExceeded', `the archive declares ${declaredBytes} uncompressed bytes; the limit is ${cap}${byteCap === undefined ? ' for in-memory formats' : ''}`);
   }
 }

@@ -1,0 +1,172 @@
+import { UncompressError } from './errors.ts';
+import { checkDeclared } from './in-memory.ts';
+import type { ArchiveMember, ArchiveWalk, ReaderOptions } from './members.ts';
+import { sanitizeEntryName } from './paths.ts';
+import {
+  checkRun, extractArgs, failureOf, fileList, headerIsEncrypted, listArgs, nextHeaderRange, parseListing, requireKeyFor,
+  type ConsoleRun, type KeyState, type Listed,
+} from './sevenzip-listing.ts';
+import { SevenZipSession, type SessionEvent } from './sevenzip-worker.node.ts';
+import { readRange } from './store-range.ts';
+import type { ArchiveObject } from './zip-reader.ts';
+
+const ARCHIVE = '/archive.7z';
+
+/**
+ * Node 7z reader: 7z-wasm runs in a worker thread, reads the archive from the store by ranges and
+ * streams each extracted file back, so neither the archive nor its output is held in memory (no
+ * inMemoryArchiveLimit) and decoding overlaps with the store writes on this thread.
+ */
+export async function openSevenZipStreamed(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
+  const keyGiven = options.password !== undefined;
+  const listing = await runToEnd(new SevenZipSession(archive, listArgs(options, ARCHIVE)));
+  if (listing.code !== 0 || listing.threw) checkRun(listing, { keyGiven, encrypted: await headersEncrypted(archive) });
+  const listed = parseListing(listing.out.join('\n'));
+  requireKeyFor(listed, options);
+  if (!options.listOnly) {
+    checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options, options.limits.maxUncompressedBytes);
+  }
+  const key: KeyState = { keyGiven, encrypted: listed.some((e) => e.encrypted) };
+  return {
+    declaredEntries: listed.length,
+    names: listed.map((e) => e.path),
+    members: options.listOnly ? listedOnly(listed) : extracted(archive, listed, options, key),
+  };
+}
+
+async function* listedOnly(listed: Listed[]): AsyncIterable<ArchiveMember> {
+  for (const entry of listed) yield member(entry, () => failUnread());
+}
+
+/**
+ * Starts the extraction when the first member is asked for (the caller has vetted every name by
+ * then) and pairs each listed regular file with the next file 7-Zip writes (archive order).
+ */
+async function* extracted(archive: ArchiveObject, listed: Listed[], options: ReaderOptions, key: KeyState): AsyncIterable<ArchiveMember> {
+  const files = fileList(listed);
+  const session = files === '' ? undefined : new SevenZipSession(archive, extractArgs(options, ARCHIVE, '/out', '/files.txt'), files);
+  const total = Math.max(1, listed.reduce((sum, e) => (e.kind === 'file' ? sum + e.size : sum), 0));
+  let done = 0;
+  const content = new FileContent(key, (bytes) => options.onFraction((done += bytes) / total));
+  try {
+    for (const entry of listed) {
+      if (entry.kind !== 'file' || !session) {
+        yield member(entry, () => failUnread());
+        continue;
+      }
+      await content.open(session, entry.path);
+      yield member(entry, () => content.read(session));
+      await content.skip(session); // a member the caller did not want is still decoded: drop its bytes
+    }
+    if (session) checkRun(await content.finish(session), key);
+  } finally {
+    await session?.close();
+  }
+}
+
+/** Tracks the file 7-Zip is writing: its bytes, and whether it ended cleanly. */
+class FileContent {
+  readonly #key: KeyState;
+  readonly #onBytes: (bytes: number) => void;
+  readonly #errors: string[] = [];
+  #reading = false;
+  #closed = true;
+  #lookahead: SessionEvent | undefined;
+
+  constructor(key: KeyState, onBytes: (bytes: number) => void) {
+    this.#key = key;
+    this.#onBytes = onBytes;
+  }
+
+  /** Waits until 7-Zip opens the next output file and checks it is the expected entry. */
+  async open(session: SevenZipSession, path: string): Promise<void> {
+    const event = await this.#next(session);
+    if (event.type !== 'open') this.#fail(event);
+    if (sanitizeEntryName(event.path) !== sanitizeEntryName(path)) {
+      throw new UncompressError('InternalError', `[fileproc] 7-Zip extracted ${JSON.stringify(event.path)} where ${JSON.stringify(path)} was expected`);
+    }
+    this.#reading = false;
+    this.#closed = false;
+  }
+
+  /** The open file's bytes; it ends only once 7-Zip has moved on without an error for it. */
+  async *read(session: SevenZipSession): AsyncIterable<Uint8Array> {
+    if (this.#reading) throw new UncompressError('InternalError', '[fileproc] a 7z member was read twice');
+    this.#reading = true;
+    while (!this.#closed) {
+      const event = await this.#next(session);
+      if (event.type === 'data') {
+        this.#onBytes(event.chunk.byteLength);
+        yield event.chunk;
+      } else if (event.type === 'close') {
+        this.#closed = true;
+      } else {
+        this.#fail(event);
+      }
+    }
+    // 7-Zip reports a bad CRC or a decoding error after closing the file: look at what comes next.
+    const after = await this.#next(session);
+    if (after.type !== 'open' && after.type !== 'done') this.#fail(after);
+    if (after.type === 'done') checkRun(after, this.#key);
+    this.#lookahead = after;
+  }
+
+  /** Drops the rest of a file nobody read. */
+  async skip(session: SevenZipSession): Promise<void> {
+    if (this.#reading && this.#closed) return;
+    for await (const chunk of this.read(session)) void chunk;
+  }
+
+  /** Waits for 7-Zip to exit; its run decides success. */
+  async finish(session: SevenZipSession): Promise<ConsoleRun> {
+    const event = await this.#next(session);
+    if (event.type !== 'done') this.#fail(event);
+    return event;
+  }
+
+  async #next(session: SevenZipSession): Promise<SessionEvent> {
+    const event = this.#lookahead ?? (await session.next());
+    this.#lookahead = undefined;
+    if (event.type !== 'err') return event;
+    // Error lines name the failed file; the exit status follows, but a decoder error stops here.
+    this.#errors.push(event.line);
+    throw failureOf({ code: undefined, threw: false, out: [], err: this.#errors }, this.#key);
+  }
+
+  #fail(event: SessionEvent): never {
+    if (event.type === 'failed') throw event.error;
+    if (event.type === 'done') {
+      checkRun(event, this.#key);
+      throw new UncompressError('ArchiveCorrupted', 'the 7z archive ended before every listed file was extracted');
+    }
+    throw new UncompressError('InternalError', `[fileproc] unexpected 7z worker event ${event.type}`);
+  }
+}
+
+function member(entry: Listed, read: () => AsyncIterable<Uint8Array>): ArchiveMember {
+  return { name: entry.path, kind: entry.kind, size: entry.size, mtime: entry.mtime, encrypted: entry.encrypted, read };
+}
+
+function failUnread(): never {
+  throw new UncompressError('InternalError', '[fileproc] this 7z entry has no content to read');
+}
+
+/** Runs a session to its exit, collecting its run (listing). */
+async function runToEnd(session: SevenZipSession): Promise<ConsoleRun> {
+  try {
+    for (;;) {
+      const event = await session.next();
+      if (event.type === 'done') return event;
+      if (event.type === 'failed') throw event.error;
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/** Whether the next header is AES-encoded (-mhe=on), from the start header and the header itself. */
+async function headersEncrypted(archive: ArchiveObject): Promise<boolean> {
+  const range = nextHeaderRange(await readRange(archive.store, archive.bucket, archive.key, 0, Math.min(32, archive.size)));
+  if (!range || range.size <= 0 || range.offset + range.size > archive.size) return false;
+  return headerIsEncrypted(await readRange(archive.store, archive.bucket, archive.key, range.offset, Math.min(range.size, 1024 * 1024)));
+}

@@ -1,0 +1,148 @@
+/**
+ * The body of the 7z worker thread (see sevenzip-worker.node.ts), shipped to `new Worker(…, { eval: true })`
+ * as source text so that it runs the same from TypeScript sources, tests and the CLI bundle. Hence it
+ * is self-contained: no imports, no outer names; everything comes in through `require` and workerData.
+ */
+
+/** What the worker gets at start. */
+export interface SevenZipWorkerData {
+  /** Absolute path of 7z-wasm's UMD entry, resolved by the parent. */
+  modulePath: string;
+  /** Archive size in bytes: the size of the proxied input file. */
+  size: number;
+  /** Int32 slots: READ_STATE, READ_LENGTH, IN_FLIGHT (see SLOT in sevenzip-worker.node.ts). */
+  control: SharedArrayBuffer;
+  /** Where the parent copies the bytes of each read. */
+  data: SharedArrayBuffer;
+  args: string[];
+  /** Content of /files.txt (the extraction's list file), if any. */
+  listFile?: string;
+  /** Output bytes posted but not yet consumed, above which the worker waits. */
+  inFlightLimit: number;
+  /** Output is gathered into chunks of this size before it is posted. */
+  chunkBytes: number;
+}
+
+/** Messages from the worker; `read` requests are answered through `control`/`data`. */
+export type WorkerEvent =
+  | { type: 'read'; position: number; length: number }
+  | { type: 'open'; path: string }
+  | { type: 'data'; chunk: Uint8Array }
+  | { type: 'close' }
+  | { type: 'err'; line: string }
+  | { type: 'done'; code: unknown; threw: boolean; out: string[]; err: string[] };
+
+interface EmscriptenStream { path: string; flags: number; position: number; node: { mode: number }; stream_ops: unknown }
+interface EmscriptenFs {
+  writeFile(path: string, data: string | Uint8Array): void;
+  mkdir(path: string): void;
+  lookupPath(path: string): { node: { usedBytes: number; stream_ops: Record<string, unknown> } };
+  open(path: string, flags: number, mode?: number): EmscriptenStream;
+  isFile(mode: number): boolean;
+  ErrnoError: new (errno: number) => Error;
+}
+
+/**
+ * Runs one 7-Zip command on `/archive.7z`, a file whose reads are answered by the parent (store
+ * ranges), and streams every file written under `/out/` to the parent instead of keeping it.
+ */
+export function sevenZipWorkerBody(require: (id: string) => unknown): void {
+  const { parentPort, workerData } = require('node:worker_threads') as {
+    parentPort: { postMessage(message: WorkerEvent, transfer?: ArrayBuffer[]): void };
+    workerData: SevenZipWorkerData;
+  };
+  const post = (event: WorkerEvent, transfer?: ArrayBuffer[]) => parentPort.postMessage(event, transfer);
+  const factory = require(workerData.modulePath) as (options: object) => Promise<{ FS: EmscriptenFs; callMain(args: string[]): unknown }>;
+  const control = new Int32Array(workerData.control);
+  const data = new Uint8Array(workerData.data);
+  const [READ_STATE, READ_LENGTH, IN_FLIGHT] = [0, 1, 2];
+  const EIO = 29;
+  const out: string[] = [];
+  const err: string[] = [];
+
+  const print = (line: string) => void out.push(line);
+  const printErr = (line: string) => {
+    err.push(line);
+    post({ type: 'err', line });
+  };
+  void factory({ print, printErr, stdin: () => null }).then(({ FS, callMain }) => {
+    // The archive: an empty in-memory node with the real size whose reads block on the parent.
+    FS.writeFile('/archive.7z', new Uint8Array(0));
+    const input = FS.lookupPath('/archive.7z').node;
+    input.usedBytes = workerData.size;
+    input.stream_ops = { ...input.stream_ops, read: readArchive };
+
+    function readArchive(_stream: unknown, buffer: Uint8Array, offset: number, length: number, position: number): number {
+      let done = 0;
+      while (done < length && position + done < workerData.size) {
+        Atomics.store(control, READ_STATE, 0);
+        post({ type: 'read', position: position + done, length: Math.min(length - done, data.byteLength) });
+        Atomics.wait(control, READ_STATE, 0);
+        const got = Atomics.load(control, READ_LENGTH);
+        if (got < 0) throw new FS.ErrnoError(EIO);
+        if (got === 0) break;
+        buffer.set(data.subarray(0, got), offset + done);
+        done += got;
+      }
+      return done;
+    }
+
+    // Output: files opened for writing under /out/ send their bytes to the parent, in order.
+    const pending = new Uint8Array(workerData.chunkBytes);
+    let pendingBytes = 0;
+    let written = 0;
+    const flush = () => {
+      if (pendingBytes === 0) return;
+      const chunk = pending.slice(0, pendingBytes);
+      pendingBytes = 0;
+      Atomics.add(control, IN_FLIGHT, chunk.byteLength);
+      post({ type: 'data', chunk }, [chunk.buffer as ArrayBuffer]);
+      // Backpressure: the parent subtracts what it consumed and wakes us.
+      for (let queued = Atomics.load(control, IN_FLIGHT); queued > workerData.inFlightLimit; queued = Atomics.load(control, IN_FLIGHT)) {
+        Atomics.wait(control, IN_FLIGHT, queued);
+      }
+    };
+    const sink = {
+      write(_stream: unknown, buffer: Uint8Array, offset: number, length: number, position: number): number {
+        if (position !== written) throw new FS.ErrnoError(EIO); // 7-Zip writes extracted files front to back
+        for (let at = 0; at < length;) {
+          const take = Math.min(length - at, pending.byteLength - pendingBytes);
+          pending.set(buffer.subarray(offset + at, offset + at + take), pendingBytes);
+          pendingBytes += take;
+          at += take;
+          if (pendingBytes === pending.byteLength) flush();
+        }
+        written += length;
+        return length;
+      },
+      llseek(stream: EmscriptenStream, offset: number, whence: number): number {
+        return whence === 1 ? stream.position + offset : whence === 2 ? written + offset : offset;
+      },
+      close(): void {
+        flush();
+        post({ type: 'close' });
+      },
+    };
+    const open = FS.open.bind(FS);
+    FS.open = (path, flags, mode) => {
+      const stream = open(path, flags, mode);
+      if (stream.path.startsWith('/out/') && FS.isFile(stream.node.mode) && (stream.flags & 3) !== 0) {
+        stream.stream_ops = sink;
+        written = 0;
+        post({ type: 'open', path: stream.path.slice('/out/'.length) });
+      }
+      return stream;
+    };
+
+    FS.mkdir('/out');
+    if (workerData.listFile !== undefined) FS.writeFile('/files.txt', workerData.listFile);
+    let code: unknown;
+    let threw = false;
+    try {
+      code = callMain(workerData.args);
+    } catch {
+      threw = true; // this WASM build aborts with a bare C++ exception on some wrong-key decodes
+    }
+    post({ type: 'done', code, threw, out, err });
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * Node side of the 7z worker: starts one 7-Zip command in a worker thread (7z-wasm), answers its
+ * archive reads from the store and hands its events (files opened, data, closed, errors, exit) to
+ * the reader in order. Memory stays bounded: reads go through one shared buffer, and output the
+ * reader has not taken yet is capped (the worker waits).
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { SevenZipArchiveReads } from './sevenzip-reads.node.ts';
+import { sevenZipWorkerBody, type SevenZipWorkerData, type WorkerEvent } from './sevenzip-worker-body.ts';
+import type { ArchiveObject } from './zip-reader.ts';
+
+/** Int32 slots of the control buffer shared with the worker. */
+const SLOT = { readState: 0, readLength: 1, inFlight: 2 } as const;
+// 1 MiB reads and output chunks; 8 MiB of output ahead of the reader keep the decoder busy.
+const READ_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+const IN_FLIGHT_LIMIT = 8 * 1024 * 1024;
+
+// `__name` covers transpilers that keep function names (tsx) by wrapping them in that helper.
+const WORKER_SOURCE = `const __name = (target) => target;\n(${sevenZipWorkerBody.toString()})(require);`;
+const modulePath = createRequire(import.meta.url).resolve('7z-wasm');
+
+/** Events the reader sees: the worker's, or `failed` when the worker or a store read broke. */
+export type SessionEvent = Exclude<WorkerEvent, { type: 'read' }> | { type: 'failed'; error: unknown };
+
+/** One running 7-Zip command; `next()` yields its events in order, `close()` stops it. */
+export class SevenZipSession {
+  readonly #worker: Worker;
+  readonly #control: Int32Array;
+  readonly #reads: SevenZipArchiveReads;
+  readonly #queue: SessionEvent[] = [];
+  #wake: (() => void) | undefined;
+  #ended = false;
+
+  constructor(archive: ArchiveObject, args: string[], listFile?: string) {
+    const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
+    const data = new SharedArrayBuffer(READ_BYTES);
+    this.#control = new Int32Array(control);
+    this.#reads = new SevenZipArchiveReads(archive, new Uint8Array(data));
+    const workerData: SevenZipWorkerData = {
+      modulePath, size: archive.size, control, data, args, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES,
+      ...(listFile !== undefined && { listFile }),
+    };
+    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    this.#worker.on('message', (event: WorkerEvent) => (event.type === 'read' ? void this.#serve(event.position, event.length) : this.#push(event)));
+    this.#worker.on('error', (error) => this.#push({ type: 'failed', error }));
+    this.#worker.on('exit', () => this.#push({ type: 'failed', error: new Error('[fileproc] the 7z worker exited early') }));
+  }
+
+  /** The next event; after `done` or `failed` there are none. */
+  async next(): Promise<SessionEvent> {
+    while (this.#queue.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
+    const event = this.#queue.shift() as SessionEvent;
+    if (event.type === 'data') {
+      // Consumed: the worker may produce this much more.
+      Atomics.sub(this.#control, SLOT.inFlight, event.chunk.byteLength);
+      Atomics.notify(this.#control, SLOT.inFlight);
+    }
+    if (event.type === 'done' || event.type === 'failed') this.#ended = true;
+    return event;
+  }
+
+  /** Stops the worker (wherever it is) and closes the archive reads. */
+  async close(): Promise<void> {
+    this.#ended = true;
+    await this.#worker.terminate();
+    await this.#reads.close();
+  }
+
+  #push(event: SessionEvent): void {
+    if (this.#ended || (event.type === 'failed' && this.#queue.some((e) => e.type === 'done'))) return;
+    this.#queue.push(event);
+    this.#wake?.();
+    this.#wake = undefined;
+  }
+
+  async #serve(position: number, length: number): Promise<void> {
+    let got = -1;
+    try {
+      got = await this.#reads.read(position, length);
+    } catch (error) {
+      this.#push({ type: 'failed', error });
+    }
+    Atomics.store(this.#control, SLOT.readLength, got);
+    Atomics.store(this.#control, SLOT.readState, 1);
+    Atomics.notify(this.#control, SLOT.readState);
+  }
+}
