@@ -49,16 +49,23 @@ async function smallBody(req: IncomingMessage): Promise<Uint8Array | undefined> 
   return new Uint8Array(await readAll(req));
 }
 
+const headerValue = (raw: string | string[] | undefined) => (raw === undefined ? null : Array.isArray(raw) ? raw.join(', ') : raw);
+
 /** Node's parsed headers (names lower-case; repeated values joined as Node joins them). */
-function headerView(req: IncomingMessage): HeaderView {
-  const headers = req.headers;
-  const value = (raw: string | string[] | undefined) => (raw === undefined ? null : Array.isArray(raw) ? raw.join(', ') : raw);
-  return {
-    get: (name) => value(headers[name.toLowerCase()]),
-    forEach: (visit) => {
-      for (const name in headers) visit(value(headers[name]) as string, name);
-    },
-  };
+class NodeHeaders implements HeaderView {
+  readonly #headers: IncomingMessage['headers'];
+
+  constructor(headers: IncomingMessage['headers']) {
+    this.#headers = headers;
+  }
+
+  get(name: string): string | null {
+    return headerValue(this.#headers[name.toLowerCase()]);
+  }
+
+  forEach(visit: (value: string, name: string) => void): void {
+    for (const name in this.#headers) visit(headerValue(this.#headers[name]) as string, name);
+  }
 }
 
 /**
@@ -66,7 +73,7 @@ function headerView(req: IncomingMessage): HeaderView {
  * Synchronous when there is no body (most GETs), saving a promise per request.
  */
 export function toRequestView(req: IncomingMessage, url: URL): RequestView | Promise<RequestView> {
-  const view = { method: req.method ?? 'GET', url: url.href, headers: headerView(req), body: null as RequestView['body'] };
+  const view = { method: req.method ?? 'GET', url: url.href, parsedUrl: url, headers: new NodeHeaders(req.headers), body: null as RequestView['body'] };
   if (!hasBody(req)) return view;
   return smallBody(req).then((small) => ({ ...view, body: small ?? (req as AsyncIterable<Uint8Array>) }));
 }

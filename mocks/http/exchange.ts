@@ -17,6 +17,8 @@ export interface HeaderView {
 export interface RequestView {
   readonly method: string;
   readonly url: string;
+  /** `url` already parsed, when the adapter had to parse it anyway (saves a second parse). */
+  readonly parsedUrl?: URL;
   readonly headers: HeaderView;
   /** Bytes already read, chunks still arriving, or null when the request has no body. */
   readonly body: Body | null;

@@ -54,7 +54,7 @@ function answer(services: MockServices): CoreHandler {
     const meta: ResponseMeta = { family: 'cos', requestId: services.nextRequestId(), traceId: '' };
     let resource = '/';
     try {
-      const url = new URL(request.url);
+      const url = request.parsedUrl ?? new URL(request.url);
       const hostHeader = request.headers.get('host') ?? url.host;
       const host = parseHost(hostHeader, services.defaults);
       resource = url.pathname;
