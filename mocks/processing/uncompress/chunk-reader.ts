@@ -6,12 +6,15 @@ const EMPTY = new Uint8Array(0);
 const MAX_SLICE = 1024 * 1024;
 
 /**
- * Pulls exact byte counts out of a chunk stream (tar headers, gzip payloads) while holding at most one
- * source chunk plus the bytes asked for: the basis of bounded-memory streaming readers.
+ * Pulls exact byte counts out of a chunk stream (tar headers, zip entries, gzip payloads) while holding
+ * at most the chunks that cover the bytes asked for: the basis of bounded-memory streaming readers.
+ * Chunks are queued, not joined: content is handed on as slices of the source's own chunks, and only a
+ * read that spans chunks (a header across a boundary) copies its bytes.
  */
 export class ChunkReader {
   readonly #source: AsyncIterator<Uint8Array>;
-  #buffer: Uint8Array = EMPTY;
+  readonly #queue: Uint8Array[] = [];
+  #available = 0;
   #ended = false;
 
   constructor(source: AsyncIterable<Uint8Array>) {
@@ -20,18 +23,47 @@ export class ChunkReader {
 
   /** Makes at least `n` bytes available unless the stream ends first; returns how many are. */
   async #fill(n: number): Promise<number> {
-    while (this.#buffer.byteLength < n && !this.#ended) {
+    while (this.#available < n && !this.#ended) {
       const next = await this.#source.next();
       if (next.done) this.#ended = true;
-      else if (next.value.byteLength > 0) this.#buffer = concat(this.#buffer, next.value);
+      else if (next.value.byteLength > 0) {
+        this.#queue.push(next.value);
+        this.#available += next.value.byteLength;
+      }
     }
-    return this.#buffer.byteLength;
+    return this.#available;
+  }
+
+  /** The first `n` queued bytes (n ≤ available): a slice of the first chunk, or a copy across chunks. */
+  #front(n: number): Uint8Array {
+    const first = this.#queue[0] ?? EMPTY;
+    if (first.byteLength >= n) return first.subarray(0, n);
+    const parts: Uint8Array[] = [];
+    for (let i = 0, left = n; left > 0; i++) {
+      const chunk = this.#queue[i] as Uint8Array;
+      parts.push(chunk.subarray(0, Math.min(left, chunk.byteLength)));
+      left -= chunk.byteLength;
+    }
+    return concatChunks(parts, n);
+  }
+
+  #consume(n: number): void {
+    this.#available -= n;
+    while (n > 0) {
+      const first = this.#queue[0] as Uint8Array;
+      if (first.byteLength > n) {
+        this.#queue[0] = first.subarray(n);
+        return;
+      }
+      this.#queue.shift();
+      n -= first.byteLength;
+    }
   }
 
   /** Up to `n` bytes from the front, not consumed. */
   async peek(n: number): Promise<Uint8Array> {
     const available = await this.#fill(n);
-    return this.#buffer.subarray(0, Math.min(n, available));
+    return this.#front(Math.min(n, available));
   }
 
   /** Exactly `n` bytes; undefined at a clean end of stream; ArchiveCorrupted when it ends mid-way. */
@@ -39,18 +71,18 @@ export class ChunkReader {
     const available = await this.#fill(n);
     if (available === 0) return undefined;
     if (available < n) throw new UncompressError('ArchiveCorrupted', `the archive ends inside ${what} (truncated)`);
-    const out = this.#buffer.subarray(0, n);
-    this.#buffer = this.#buffer.subarray(n);
+    const out = this.#front(n);
+    this.#consume(n);
     return out;
   }
 
-  /** Streams the next `n` bytes in source-sized chunks; ArchiveCorrupted if the stream ends early. */
+  /** Streams the next `n` bytes as slices of the source chunks; ArchiveCorrupted if the stream ends early. */
   async *take(n: number, what: string): AsyncIterable<Uint8Array> {
     let left = n;
     while (left > 0) {
       if ((await this.#fill(1)) === 0) throw new UncompressError('ArchiveCorrupted', `the archive ends inside ${what} (truncated)`);
-      const part = this.#buffer.subarray(0, Math.min(left, this.#buffer.byteLength, MAX_SLICE));
-      this.#buffer = this.#buffer.subarray(part.byteLength);
+      const part = this.#front(Math.min(left, (this.#queue[0] as Uint8Array).byteLength, MAX_SLICE));
+      this.#consume(part.byteLength);
       left -= part.byteLength;
       yield part;
     }
@@ -71,16 +103,12 @@ export class ChunkReader {
 
   /** Streams everything that is left. */
   async *rest(): AsyncIterable<Uint8Array> {
-    if (this.#buffer.byteLength > 0) yield this.#buffer;
-    this.#buffer = EMPTY;
+    yield* this.#queue.splice(0);
+    this.#available = 0;
     while (!this.#ended) {
       const next = await this.#source.next();
       if (next.done) this.#ended = true;
       else yield next.value;
     }
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  return a.byteLength === 0 ? b : concatChunks([a, b], a.byteLength + b.byteLength);
 }

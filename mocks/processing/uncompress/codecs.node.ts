@@ -1,23 +1,45 @@
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
-import type { UncompressCodecs } from './codecs.ts';
+import { promisify } from 'node:util';
+import { crc32, createGunzip, createInflateRaw, inflateRaw, type ZlibOptions } from 'node:zlib';
+import type { UncompressCodecs, ZipInflater } from './codecs.ts';
 import { openSevenZipStreamed } from './sevenzip-stream.node.ts';
 
-/** Gunzip on node:zlib (native, multi-member aware); backpressure keeps memory bounded. */
-export async function* zlibGunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+// zlib's default 16 KiB output chunks cost one trip through every async generator downstream each;
+// 256 KiB chunks cut that overhead while a chunk stays far below the 1 MiB write slices.
+const ZLIB_CHUNK = 256 * 1024;
+// zlib refuses output chunks below 64 bytes.
+const MIN_CHUNK = 64;
+const inflateRawAsync = promisify(inflateRaw) as (data: Uint8Array, options: ZlibOptions) => Promise<Buffer>;
+
+/** Pipes a byte stream through a zlib transform (native, in the thread pool); backpressure keeps memory bounded. */
+async function* throughZlib(source: AsyncIterable<Uint8Array>, transform: NodeJS.ReadWriteStream): AsyncIterable<Uint8Array> {
   const input = Readable.from(source, { objectMode: false });
-  const gunzip = input.pipe(createGunzip());
-  input.on('error', (error) => gunzip.destroy(error));
+  const output = input.pipe(transform);
+  input.on('error', (error) => (output as unknown as Readable).destroy(error));
   try {
-    for await (const chunk of gunzip) yield chunk as Uint8Array;
+    for await (const chunk of output) yield chunk as Uint8Array;
   } finally {
     input.destroy(); // pipe() does not propagate an early stop; this closes the store body
   }
 }
 
+/** Gunzip on node:zlib (native, multi-member aware). */
+export function zlibGunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  return throughZlib(source, createGunzip({ chunkSize: ZLIB_CHUNK }));
+}
+
+/** Zip entries inflated by node:zlib: whole small entries by one thread-pool call, large ones streamed. */
+export const zlibZipInflater: ZipInflater = {
+  // maxOutputLength stops a bomb whose header claims a small size before the bytes exist (min 1: zlib's
+  // floor); one output chunk of the declared size spares zlib's 16 KiB pieces and their final concat.
+  inflateAll: (data, maxOutput) => inflateRawAsync(data, { maxOutputLength: Math.max(1, maxOutput), chunkSize: Math.max(MIN_CHUNK, maxOutput) }),
+  inflate: (source) => throughZlib(source, createInflateRaw({ chunkSize: ZLIB_CHUNK })),
+  crc32: (data, value) => crc32(data, value),
+};
+
 /**
- * Node fast path: zlib for gzip. Zip keeps zip.js's own inflate: through the zlib-backed global
- * DecompressionStream it measured 1.1–1.6× slower in bench/uncompress.ts (filesystem store, one
- * process per job); `{ ...nodeCodecs, zipNativeInflate: true }` switches it on and is tested too.
+ * Node fast path: zlib for gzip, and zip entries read directly (zip-direct.ts) and inflated by zlib;
+ * zip.js remains for encrypted entries. `zipNativeInflate` stays off: zip.js through the zlib-backed
+ * DecompressionStream measured 1.1–1.6× slower than its own inflate in bench/uncompress.ts.
  */
-export const nodeCodecs: UncompressCodecs = { gunzip: zlibGunzip, zipNativeInflate: false, sevenZip: openSevenZipStreamed };
+export const nodeCodecs: UncompressCodecs = { gunzip: zlibGunzip, zipNativeInflate: false, zipInflate: zlibZipInflater, sevenZip: openSevenZipStreamed };

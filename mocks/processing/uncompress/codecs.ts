@@ -13,6 +13,21 @@ export interface UncompressCodecs {
   zipNativeInflate: boolean;
   /** A 7z reader that streams (Node: 7z-wasm in a worker thread); absent, 7z-wasm runs in memory on this thread. */
   sevenZip?: (archive: ArchiveObject, options: ReaderOptions) => Promise<ArchiveWalk>;
+  /**
+   * Native inflate for unencrypted stored/deflated zip entries (zip-direct.ts), bypassing zip.js; absent in
+   * browsers, where zip.js inflates every entry.
+   */
+  zipInflate?: ZipInflater;
+}
+
+/** Raw-deflate and CRC-32 primitives for reading zip entries directly (Node: node:zlib in the thread pool). */
+export interface ZipInflater {
+  /** Inflates one whole raw-deflate stream; rejects once the output would pass `maxOutput` bytes. */
+  inflateAll(data: Uint8Array, maxOutput: number): Promise<Uint8Array>;
+  /** Streams the inflation of one raw-deflate stream (large entries), output in bounded chunks. */
+  inflate(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
+  /** CRC-32 of `data`, continuing from `value` (0 to start). */
+  crc32(data: Uint8Array, value: number): number;
 }
 
 // Feeding fflate slices bounds what one push can produce (deflate expands ≤ 1032×: ≈ 16.5 MiB);

@@ -18,6 +18,8 @@ export interface ArchiveMember {
   encrypted: boolean;
   /** Streams the content; call at most once and drain it before asking for the next member. */
   read(): AsyncIterable<Uint8Array>;
+  /** True when `read()` yields chunks its producer never reuses, so they may be kept without a copy. */
+  freshChunks?: boolean;
 }
 
 /** An opened archive: its members, and the entry count when the format states it up front. */

@@ -32,6 +32,7 @@ async function* single(archive: ArchiveObject, inflated: ChunkReader): AsyncIter
       mtime: 0,
       encrypted: false,
       read: () => inflated.rest(),
+      freshChunks: true,
     };
   } finally {
     await inflated.close();

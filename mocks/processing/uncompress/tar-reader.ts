@@ -43,6 +43,8 @@ async function* tarMembers(reader: ChunkReader, signal?: AbortSignal): AsyncIter
       mtime: overrides.mtime ?? header.mtime,
       encrypted: false,
       read: () => counted(reader.take(dataSize, 'a tar member'), (n) => { remaining -= n; }),
+      // Slices of the store's or the gunzip's chunks, which both allocate afresh (fflate and zlib).
+      freshChunks: true,
     };
     overrides = {};
     yield member;

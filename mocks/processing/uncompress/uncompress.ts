@@ -1,6 +1,5 @@
 import type { FileListEntry, FileUncompressConfig, FileUncompressResult, ProcessContext, ProcessOutcome, UncompressOutput } from '../types.ts';
 import { webCodecs, type UncompressCodecs } from './codecs.ts';
-import { coalesce } from './coalesce.ts';
 import { checkEnums, decodeKey, memberSelector } from './config.ts';
 import { toFailure, UncompressError } from './errors.ts';
 import { formatListingTime } from './format-time.ts';
@@ -9,6 +8,7 @@ import type { ArchiveMember } from './members.ts';
 import { openArchive } from './open-archive.ts';
 import { outputBase, sanitizeEntryName } from './paths.ts';
 import { percentReporter } from './progress.ts';
+import { WriteBehind } from './write-behind.ts';
 
 /** Injected platform pieces; the Node adapter passes `nodeCodecs`, browsers keep the defaults. */
 export interface UncompressOptions {
@@ -30,11 +30,19 @@ const FILE_LIST_MAX = 1000;
 export async function uncompressArchive(
   ctx: ProcessContext, input: { Object: string }, config: FileUncompressConfig, output: UncompressOutput, options: UncompressOptions = {},
 ): Promise<ProcessOutcome<FileUncompressResult>> {
-  const listed: FileListEntry[] = [];
+  // Written objects by member sequence number: writes may finish out of order, FileList keeps archive order.
+  const written: FileListEntry[] = [];
   let fileCount = 0;
-  const result = (): FileUncompressResult => ({
-    Region: output.Region, Bucket: output.Bucket, FileCount: fileCount,
-    ...(config.ListingFile === true && { FileList: { Contents: [...listed], IsTruncated: fileCount > listed.length } }),
+  const result = (): FileUncompressResult => {
+    const listed = config.ListingFile === true ? firstListed(written) : [];
+    return {
+      Region: output.Region, Bucket: output.Bucket, FileCount: fileCount,
+      ...(config.ListingFile === true && { FileList: { Contents: listed, IsTruncated: fileCount > listed.length } }),
+    };
+  };
+  const behind = new WriteBehind((key, body) => ctx.store.put(output.Bucket, key, body), (index, meta) => {
+    fileCount++;
+    written[index] = { Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size };
   });
   const progress = percentReporter((p) => ctx.onProgress(p));
   try {
@@ -50,11 +58,10 @@ export async function uncompressArchive(
     archive.walk.names?.forEach(sanitizeEntryName);
     const base = outputBase(input.Object, config.Prefix, config.PrefixReplaced ?? '0');
     const guard = new ExtractionGuard(ctx.limits, archive.size, ctx.signal);
-    const write = async (key: string, member: ArchiveMember) => {
+    let sequence = 0;
+    const write = (key: string, member: ArchiveMember) => {
       guard.countFile();
-      const meta = await ctx.store.put(output.Bucket, key, coalesce(guard.meter(member.read())));
-      fileCount++;
-      if (listed.length < FILE_LIST_MAX) listed.push({ Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size });
+      return behind.write(sequence++, key, guard.meter(member.read()), member.size, member.freshChunks === true);
     };
     // A zip is re-read by range while extracting, so a member that replaces the archive itself goes last.
     let replacesArchive: ArchiveMember | undefined;
@@ -67,10 +74,23 @@ export async function uncompressArchive(
       if (archive.format === 'zip' && output.Bucket === ctx.bucket && base + path === input.Object) replacesArchive = member;
       else await write(base + path, member);
     }
+    await behind.flush();
     if (replacesArchive) await write(input.Object, replacesArchive);
+    await behind.flush();
     progress.finish();
     return { ok: true, result: result() };
   } catch (error) {
+    // Members read before the failure finish writing and stay (§2.3), as without write-behind.
+    await behind.settle();
     return { ok: false, failure: toFailure(error), partial: result() };
   }
+}
+
+function firstListed(written: FileListEntry[]): FileListEntry[] {
+  const listed: FileListEntry[] = [];
+  for (const entry of written) {
+    if (listed.length === FILE_LIST_MAX) break;
+    if (entry) listed.push(entry);
+  }
+  return listed;
 }

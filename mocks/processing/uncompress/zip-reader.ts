@@ -3,6 +3,7 @@ import type { ObjectStore } from '../../store/types.ts';
 import { UncompressError } from './errors.ts';
 import type { ArchiveMember, ArchiveWalk, EntryKind, ReaderOptions } from './members.ts';
 import { readRange } from './store-range.ts';
+import { isDirectEntry, ZipDataCursor } from './zip-direct.ts';
 import { zipDeclaredEntries } from './zip-eocd.ts';
 
 const READ_WINDOW = 256 * 1024;
@@ -48,21 +49,32 @@ export async function openZip(archive: ArchiveObject, options: ReaderOptions): P
     throw new UncompressError('FileCountLimitExceeded', `the archive declares ${declaredEntries} entries; the limit is ${options.limits.maxEntries}`);
   }
   let read = 0;
-  const reader = new StoreReader(archive.store, archive.bucket, archive.key, archive.size, (n) => {
-    read += n;
+  const onRead = (bytes: number) => {
+    read += bytes;
     options.onFraction(Math.min(1, read / Math.max(1, archive.size)));
-  });
+  };
+  const reader = new StoreReader(archive.store, archive.bucket, archive.key, archive.size, onRead);
   // Names are judged by our own sanitiser (paths.ts), which repairs what zip.js would only reject.
   const zip = new ZipReader(reader, { useWebWorkers: false, useCompressionStream: options.codecs.zipNativeInflate, filenameValidation: 'tolerant' });
   if (options.listOnly) return { declaredEntries, members: lazyMembers(zip, options) };
   const entries = await zip.getEntries().catch((error: unknown) => {
     throw mapZipError(error);
   });
-  return { declaredEntries, names: entries.map((e) => e.filename), members: zipMembers(entries, options) };
+  return { declaredEntries, names: entries.map((e) => e.filename), members: zipMembers(entries, archive, options, onRead) };
 }
 
-async function* zipMembers(entries: Entry[], options: ReaderOptions): AsyncIterable<ArchiveMember> {
-  for (const entry of entries) yield toMember(entry, options);
+async function* zipMembers(entries: Entry[], archive: ArchiveObject, options: ReaderOptions, onRead: (bytes: number) => void): AsyncIterable<ArchiveMember> {
+  const inflater = options.codecs.zipInflate;
+  const cursor = inflater && new ZipDataCursor(archive, onRead);
+  try {
+    for (const entry of entries) {
+      const member = toMember(entry, options);
+      if (cursor && inflater && isDirectEntry(entry)) Object.assign(member, { read: () => cursor.content(entry, inflater), freshChunks: true });
+      yield member;
+    }
+  } finally {
+    await cursor?.close();
+  }
 }
 
 async function* lazyMembers(zip: ZipReader<string>, options: ReaderOptions): AsyncIterable<ArchiveMember> {
