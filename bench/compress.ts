@@ -25,7 +25,8 @@ const WORKER = fileURLToPath(new URL('./compress-worker.ts', import.meta.url));
 /** The worker bundled once, so a run starts like a built CLI (plain node), not through tsx's loader. */
 const WORKER_BUNDLE = join(BENCH_DATA_ROOT, 'compress-worker.mjs');
 
-interface Measurement { ms: number; size: number; maxRssKiB: number; jobMs?: number }
+/** One run: whole-process wall ms; for ours also the job's wall ms and CPU ms (all threads / event loop) from the worker. */
+interface Measurement { ms: number; size: number; maxRssKiB: number; jobMs?: number; cpuMs?: number; mainCpuMs?: number }
 interface Variant { name: string; baseline?: string; run(out: string): Measurement }
 
 /** Imports files into a filesystem store once (cached beside the data set; `ready` is written last). */
@@ -80,11 +81,14 @@ function measure(title: string, inputBytes: number, variants: Variant[], out: st
     const all = results.get(v) ?? [];
     const ms = medianMs(v);
     const base = variants.find((b) => b.name === v.baseline);
-    const jobMs = median(all.map((m) => m.jobMs ?? NaN));
-    return [v.name, ms.toFixed(0), Number.isNaN(jobMs) ? '-' : jobMs.toFixed(0), (inputBytes / MiB / (ms / 1000)).toFixed(1), ((all[0]?.size ?? 0) / MiB).toFixed(1),
+    const column = (pick: (m: Measurement) => number | undefined) => {
+      const value = median(all.map((m) => pick(m) ?? NaN));
+      return Number.isNaN(value) ? '-' : value.toFixed(0);
+    };
+    return [v.name, ms.toFixed(0), column((m) => m.jobMs), column((m) => m.cpuMs), column((m) => m.mainCpuMs), (inputBytes / MiB / (ms / 1000)).toFixed(1), ((all[0]?.size ?? 0) / MiB).toFixed(1),
       (Math.max(...all.map((m) => m.maxRssKiB)) / 1024).toFixed(0), base ? `${(medianMs(base) / ms).toFixed(2)}× ${base.name}` : '-'];
   });
-  const header = ['variant', 'median ms', 'in-process ms', 'MiB/s in', 'out MiB', 'peak RSS MiB', 'speed vs baseline'];
+  const header = ['variant', 'median ms', 'in-process ms', 'job CPU ms', 'event-loop CPU ms', 'MiB/s in', 'out MiB', 'peak RSS MiB', 'speed vs baseline'];
   console.log(`\n${title} — ${(inputBytes / MiB).toFixed(0)} MiB input, median of ${runs} runs`);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(row.map((cell, i) => (cell ?? '').padEnd(widths[i] ?? 0)).join('  '));
