@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requestFor, testEngine } from './test-support.ts';
+import type { JobTag } from './types.ts';
 
 const A = 'examplebucket-1250000000';
 const B = 'otherbucket-1250000000';
@@ -55,5 +57,25 @@ describe('list filters queueType, workflowId, inventoryTriggerJobId (§2.7, spec
     expect(list({ workflowId: 'web6ac56c1ef54dbfa44d7f4103203be9' })).toEqual([]);
     expect(list({ inventoryTriggerJobId: 'b1234' })).toEqual([]);
     expect(list({ workflowId: '', inventoryTriggerJobId: '' })).toEqual([inA]);
+  });
+});
+
+describe('bucket scoping as a property', () => {
+  it('each bucket sees exactly its own jobs through list and describe, whatever the mix', () => {
+    const buckets = [A, B, 'third-1250000000'];
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom<JobTag>('FileHashCode', 'FileCompress')), { minLength: 1, maxLength: 25 }), (plan) => {
+      const { engine } = testEngine({ timing: { startLatencyMs: [1e6, 1e6], jitter: 0 } });
+      const owned = plan.map(([b, tag]) => ({ bucket: buckets[b] as string, tag, id: engine.submit(requestFor(tag, { bucket: buckets[b] as string })).JobId }));
+      for (const bucket of buckets) {
+        for (const tag of ['FileHashCode', 'FileCompress'] as const) {
+          const listed = engine.list({ tag, bucket, orderByTime: 'Asc', size: 100 }).JobsDetail.map((j) => j.JobId);
+          expect(listed).toEqual(owned.filter((j) => j.bucket === bucket && j.tag === tag).map((j) => j.id));
+        }
+        const ids = owned.slice(0, 10).map((j) => j.id);
+        const seen = engine.describe(ids, bucket);
+        expect(seen.JobsDetail.map((j) => j.JobId)).toEqual(owned.slice(0, 10).filter((j) => j.bucket === bucket).map((j) => j.id));
+        expect(seen.NonExistJobIds).toEqual(owned.slice(0, 10).filter((j) => j.bucket !== bucket).map((j) => j.id));
+      }
+    }), { seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, numRuns: 50 });
   });
 });
