@@ -50,7 +50,8 @@ export class SevenZipArchiveReads {
   async #open(position: number): Promise<void> {
     await this.close();
     const { store, bucket, key } = this.#archive;
-    const object = await store.get(bucket, key, { start: position });
+    // Each chunk is copied out before the next one is asked for, so the store may reuse its buffer.
+    const object = await store.get(bucket, key, { start: position }, { transientChunks: true });
     if (!object) throw new UncompressError('NoSuchKey', `the archive ${key} disappeared while it was being extracted`);
     this.#body = object.body[Symbol.asyncIterator]();
     this.#position = position;

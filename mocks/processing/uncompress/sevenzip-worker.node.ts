@@ -12,8 +12,9 @@ import type { ArchiveObject } from './zip-reader.ts';
 
 /** Int32 slots of the control buffer shared with the worker. */
 const SLOT = { readState: 0, readLength: 1, inFlight: 2 } as const;
-// 1 MiB reads and output chunks; 8 MiB of output ahead of the reader keep the decoder busy.
-const READ_BYTES = 1024 * 1024;
+// 4 MiB reads (the fs store's read chunk; each read is a round trip to this thread), 1 MiB output
+// chunks, and 8 MiB of output ahead of the reader keep the decoder busy.
+const READ_BYTES = 4 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const IN_FLIGHT_LIMIT = 8 * 1024 * 1024;
 
