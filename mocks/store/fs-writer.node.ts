@@ -39,6 +39,8 @@ export class WriterPool {
 
   /** Starts writing a new temp file; nothing reaches the disk until the first buffer is full or the session ends. */
   session(tempPath: string, durable: boolean): WriteSession {
+    // A thread takes tens of ms to boot: start it now, while the caller produces the first bytes.
+    this.#threads[0] ??= this.#start(0);
     return new WriteSession(this, tempPath, durable);
   }
 
