@@ -7,6 +7,10 @@ import { openSevenZipStreamed } from './sevenzip-stream.node.ts';
 // zlib's default 16 KiB output chunks cost one trip through every async generator downstream each;
 // 256 KiB chunks cut that overhead while a chunk stays far below the 1 MiB write slices.
 const ZLIB_CHUNK = 256 * 1024;
+// 4 MiB of output may wait for the reader (the default is one chunk), so the thread pool keeps
+// inflating while the main thread parses and hands members to the store. (zlib passes
+// `readableHighWaterMark` on to its stream.Transform; @types/node's ZlibOptions omits it.)
+const STREAM_OPTIONS = { chunkSize: ZLIB_CHUNK, readableHighWaterMark: 4 * 1024 * 1024 } as ZlibOptions;
 // zlib refuses output chunks below 64 bytes.
 const MIN_CHUNK = 64;
 const inflateRawAsync = promisify(inflateRaw) as (data: Uint8Array, options: ZlibOptions) => Promise<Buffer>;
@@ -25,7 +29,7 @@ async function* throughZlib(source: AsyncIterable<Uint8Array>, transform: NodeJS
 
 /** Gunzip on node:zlib (native, multi-member aware). */
 export function zlibGunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
-  return throughZlib(source, createGunzip({ chunkSize: ZLIB_CHUNK }));
+  return throughZlib(source, createGunzip(STREAM_OPTIONS));
 }
 
 /** Zip entries inflated by node:zlib: whole small entries by one thread-pool call, large ones streamed. */
@@ -33,7 +37,7 @@ export const zlibZipInflater: ZipInflater = {
   // maxOutputLength stops a bomb whose header claims a small size before the bytes exist (min 1: zlib's
   // floor); one output chunk of the declared size spares zlib's 16 KiB pieces and their final concat.
   inflateAll: (data, maxOutput) => inflateRawAsync(data, { maxOutputLength: Math.max(1, maxOutput), chunkSize: Math.max(MIN_CHUNK, maxOutput) }),
-  inflate: (source) => throughZlib(source, createInflateRaw({ chunkSize: ZLIB_CHUNK })),
+  inflate: (source) => throughZlib(source, createInflateRaw(STREAM_OPTIONS)),
   crc32: (data, value) => crc32(data, value),
 };
 
