@@ -1,22 +1,25 @@
 // Fast start for the `fileproc` command (`serve` must answer ≤ 300 ms after launch). Loading ~300
 // TypeScript modules through tsx takes about a second, so when esbuild is installed the sources are
-// bundled once into node_modules/.cache/fileproc/ and rebuilt only when one of the files that went
-// into the bundle changed. Each command is its own chunk (main.ts imports them lazily), so `serve`
-// never loads the conformance suite; which npm packages are bundled: bundle-plugins.js. Without esbuild (or with FILEPROC_TSX=1) tsx runs the
-// sources directly. Plain JS: it runs before any TypeScript loader.
+// bundled once into node_modules/.cache/fileproc/ (one CommonJS file, run with a V8 code cache by
+// bundle-runner.js) and rebuilt only when one of the files that went into it changed. main.ts
+// imports each command on use, and the bundle initialises a command's modules only then, so `serve`
+// never runs the conformance suite's; which npm packages are bundled: bundle-plugins.js. Without
+// esbuild (or with FILEPROC_TSX=1) tsx runs the sources directly. Plain JS: it runs before any
+// TypeScript loader.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { packagesPlugin } from './bundle-plugins.js';
+import { IMPORT_META_URL, runBundle } from './bundle-runner.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cacheDir = join(root, 'node_modules', '.cache', 'fileproc');
 // Names the current build's entry file and the source files it was made from (the freshness check reads only this).
 const manifestPath = join(cacheDir, 'manifest.json');
-// Output files carry a content hash in their names and are never rewritten, so a running process
-// can still import a chunk of the build it started from after another process rebuilt; files no
-// build has referenced for a day are removed.
+// Output files carry a content hash in their names and are never rewritten (a process keeps
+// running the build it started from when another one rebuilds); files no build has referenced for
+// a day are removed, code caches with them.
 const UNUSED_FILE_MS = 24 * 60 * 60 * 1000;
 /** The current build's manifest if none of its inputs changed since it was built, else undefined. */
 function freshManifest() {
@@ -67,8 +70,10 @@ async function rebuild() {
   const startedAt = Date.now();
   const result = await esbuild.build({
     entryPoints: { main: fileURLToPath(new URL('./main.ts', import.meta.url)) }, outdir: cacheDir, write: false,
-    entryNames: '[name]-[hash]', chunkNames: '[name]-[hash]', bundle: true, splitting: true, metafile: true,
-    absWorkingDir: root, platform: 'node', format: 'esm', target: 'node20', plugins: [packagesPlugin], logLevel: 'silent',
+    entryNames: '[name]-[hash]', outExtension: { '.js': '.cjs' }, bundle: true, metafile: true, absWorkingDir: root,
+    platform: 'node', format: 'cjs', target: 'node20', supported: { 'dynamic-import': false }, // see bundle-runner.js
+    define: { 'import.meta.url': IMPORT_META_URL }, plugins: [packagesPlugin],
+    logLevel: 'silent',
   });
   for (const file of result.outputFiles) writeOnce(file.path, file.contents);
   const main = relative(cacheDir, result.outputFiles.find((file) => basename(file.path).startsWith('main-'))?.path ?? '');
@@ -102,7 +107,7 @@ export async function loadMain() {
     // Node ≥ 22.1 keeps V8's compiled code between runs; Node 20 has no such cache (feature-detected).
     module.enableCompileCache?.(join(cacheDir, 'v8'));
     const manifest = freshManifest() ?? (await rebuild());
-    if (manifest) return (await import(pathToFileURL(join(cacheDir, manifest.main)).href)).main;
+    if (manifest) return runBundle(join(cacheDir, manifest.main), process.argv[2]).main;
   } catch (error) {
     // A failed build still runs, from the sources as they are; say why it starts slowly.
     console.error(`[fileproc] the cached bundle failed (${error?.message ?? error}); running the sources through tsx`);

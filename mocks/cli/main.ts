@@ -6,8 +6,8 @@
 type Command = (args: string[]) => Promise<number>;
 
 // Each command is imported only when run: `serve` must answer fast, and the conformance suite's
-// arbitraries (fast-check, built at import) would add ~100 ms to its start. The bundle keeps each
-// import() a separate chunk (mocks/cli/bundle-cache.js).
+// arbitraries (fast-check, built at import) would add ~100 ms to its start. In the CLI bundle
+// (mocks/cli/bundle-cache.js) an import() initialises the command's modules only when called.
 const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
   serve: { load: async () => (await import('./serve-command.ts')).serveCommand, summary: 'run the stateful mock on node:http (see `fileproc serve --help`)' },
   conformance: { load: async () => (await import('./conformance-command.ts')).conformanceCommand, summary: 'check an implementation against the documented behaviour (see `fileproc conformance --help`)' },
