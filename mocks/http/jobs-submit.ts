@@ -16,6 +16,7 @@ export const submitJob: Handler = async (ctx) => {
   if (request.CallBackType === 'TDMQ' && !request.CallBackMqConfig) {
     throw invalidArgument('Request.CallBackMqConfig', 'is required when CallBackType is TDMQ');
   }
-  const job = ctx.services.engine.submit({ ...request, bucket: ctx.host.bucket, region: ctx.host.region });
+  // The decoded value is this request's own: extend it rather than copy it into a spread.
+  const job = ctx.services.engine.submit(Object.assign(request, { bucket: ctx.host.bucket, region: ctx.host.region }));
   return xmlResponse(ctx.meta, 200, cosCiCodec.encode({ JobsDetail: toWireJob(job) }, 'SubmitJobResponse'));
 };
