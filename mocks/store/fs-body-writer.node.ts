@@ -14,8 +14,9 @@ export function defaultWriterThreads(): number {
 /**
  * Puts files into the store folder: an object body (temp file, hashed for the ETag, fsynced when
  * durable, then renamed to its final place) and small metadata files (temp + rename). With writer
- * threads (the default) the hashing and every file system call run on them, so the event loop
- * only copies bytes; with `threads: 0` everything runs here, hashed by the injected HashFactory.
+ * threads (the default) a body's hashing and file system calls run on them, so the event loop
+ * only copies bytes — except small bodies (≤ 256 KiB), written here; with `threads: 0` everything
+ * runs here, hashed by the injected HashFactory.
  */
 export class BodyWriter {
   readonly #layout: FsLayout;
@@ -38,10 +39,23 @@ export class BodyWriter {
       const session = this.#pool.session(temp, this.#durable);
       try {
         for await (const chunk of chunksOf(body)) await session.write(chunk);
-        return await session.finish(this.#durable, target);
       } catch (error) {
         await session.abort();
         throw error;
+      }
+      const small = session.smallBody();
+      if (!small) {
+        try {
+          return await session.finish(this.#durable, target);
+        } catch (error) {
+          await session.abort();
+          throw error;
+        }
+      }
+      try {
+        return await this.#writeHere(small, temp, target);
+      } finally {
+        session.release();
       }
     } catch (error) {
       await rm(temp, { force: true });
@@ -50,10 +64,13 @@ export class BodyWriter {
     }
   }
 
-  /** Writes a small text file atomically (temp + fsync + rename + folder fsync when durable). */
+  /**
+   * Writes a small text file atomically (temp + fsync + rename + folder fsync when durable): on a
+   * writer thread when durable (its fsyncs then leave the event loop alone), else here.
+   */
   async writeSmall(target: string, text: string): Promise<void> {
-    if (!this.#pool) return writeFileAtomic(this.#layout, target, text, this.#durable);
-    await this.#pool.writeFile({ temp: this.#layout.tempPath('.json'), target, text, sync: this.#durable });
+    if (!this.#pool || !this.#durable) return writeFileAtomic(this.#layout, target, text, this.#durable);
+    await this.#pool.writeFile({ temp: this.#layout.tempPath('.json'), target, text, sync: true });
   }
 
   /** Stops the writer threads. */
