@@ -77,11 +77,13 @@ async function rebuild() {
   });
   for (const file of result.outputFiles) writeOnce(file.path, file.contents);
   const main = relative(cacheDir, result.outputFiles.find((file) => basename(file.path).startsWith('main-'))?.path ?? '');
-  // The bundled packages' files are not watched (an npm install rewrites package-lock.json); the
-  // build's configuration is.
   // Inputs are paths relative to the root, or `namespace:name` for generated ones (bundle-plugins.js).
   const sources = Object.keys(result.metafile.inputs).filter((input) => !/(^|[\\/])node_modules[\\/]/.test(input) && !/^[\w-]+:/.test(input));
-  const manifest = { main, root, startedAt, inputs: [...sources, 'mocks/cli/bundle-cache.js', 'mocks/cli/bundle-plugins.js', 'package-lock.json'] };
+  // The bundled packages' files are not watched (an npm install rewrites package-lock.json, when
+  // there is one); the build's configuration is.
+  const configuration = ['mocks/cli/bundle-cache.js', 'mocks/cli/bundle-plugins.js', 'mocks/cli/bundle-runner.js', 'package-lock.json']
+    .filter((path) => existsSync(join(root, path)));
+  const manifest = { main, root, startedAt, inputs: [...sources, ...configuration] };
   // Concurrent rebuilds each write their own manifest; the rename makes the switch atomic.
   const temp = `${manifestPath}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(manifest));
