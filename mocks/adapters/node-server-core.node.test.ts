@@ -76,6 +76,21 @@ describe('startServer on Mock.handle (the core path)', () => {
     expect([head.response.status, head.response.headers.get('content-length'), (await head.response.arrayBuffer()).byteLength]).toEqual([200, '300000', 0]);
   });
 
+  it('survives clients that hang up mid-upload (small and streamed bodies): nothing stays in flight, nothing is stored', async () => {
+    const server = await serve({ log: () => {} }); // the aborted upload is logged as a failed request
+    for (const length of [1000, 1_000_000]) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () => {
+          socket.write(`PUT /half-${length}.bin HTTP/1.1\r\nhost: ${COS_HOST}\r\ncontent-length: ${length}\r\n\r\n${'x'.repeat(length / 10)}`);
+          setTimeout(() => { socket.destroy(); resolve(); }, 50);
+        });
+      });
+    }
+    for (let i = 0; i < 100 && server.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(server.inFlight).toBe(0);
+    for (const length of [1000, 1_000_000]) expect((await send(server.port, { method: 'HEAD', path: `/half-${length}.bin`, host: COS_HOST })).response.status).toBe(404);
+  });
+
   it('still applies the Web-level HTTP faults when one is on', async () => {
     const server = await serve({ faults: ['missing-request-id'] });
     const answer = await send(server.port, { path: '/file_jobs/fnope', host: CI_HOST });

@@ -92,7 +92,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         const requestId = adapterError(res, 500, 'InternalError', 'We encountered an internal error. Please try again.', resource);
         logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter; answered 500 (RequestId ${requestId})`, error);
       } else {
-        logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter after the answer started; connection closed`, error);
+        logError(`[fileproc] ${req.method} ${resource} failed inside the server adapter with the answer started or the client gone; connection closed`, error);
         res.destroy();
       }
     } finally {
