@@ -14,8 +14,8 @@ export const IMPORT_META_URL = '__fileproc_import_meta_url';
 /**
  * Runs `file` (CommonJS) and returns its exports. The cache (one per command: a `validate` run
  * compiles other functions than `serve`) is written when the process exits, so it holds every
- * function that run compiled; V8 rejects a cache of another V8 version or flags, and then it is
- * written anew.
+ * function that run compiled, and replaced by a later run that compiled more; V8 rejects a cache
+ * of another V8 version or flags, and then it is written anew.
  */
 export function runBundle(file, command) {
   const cacheFile = `${file}.${String(command).replace(/[^\w-]/g, '_')}.${process.version}.v8cache`;
@@ -31,17 +31,19 @@ export function runBundle(file, command) {
   // ("A dynamic import callback was not specified"), so bundle-cache.js has esbuild turn each
   // import() into a require() (which loads ES modules too on Node ≥ 20.19).
   const script = new vm.Script(wrapper, { filename: file, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
-      try {
-        const temp = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, cacheFile);
-      } catch {
-        // a read-only cache folder only costs the next start its speed
-      }
-    });
-  }
+  process.once('exit', () => {
+    try {
+      const data = script.createCachedData();
+      // A larger cache holds more compiled functions: a `serve --help` must not leave the cache
+      // that every later `serve` start uses.
+      if (cachedData !== undefined && !script.cachedDataRejected && data.length <= cachedData.length) return;
+      const temp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temp, data);
+      renameSync(temp, cacheFile);
+    } catch {
+      // a read-only cache folder only costs the next start its speed
+    }
+  });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, module.createRequire(file), bundle, file, dirname(file), pathToFileURL(file).href);
   return bundle.exports;
