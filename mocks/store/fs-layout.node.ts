@@ -114,11 +114,25 @@ export async function mapLimited<T, R>(items: readonly T[], map: (item: T) => Pr
   return results;
 }
 
+/** Folders known to exist (fan-out folders: at most 256 per kind per store), so a put skips its mkdir. */
+const madeDirs = new Set<string>();
+
 /** Moves a finished temp file into place: rename, then fsync the folder so the rename survives a crash. */
 export async function commitFile(temp: string, target: string, durable: boolean): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  await rename(temp, target);
-  if (durable) await syncDir(dirname(target));
+  const dir = dirname(target);
+  if (!madeDirs.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    // The folder was removed behind our back (a test or a user emptied the data dir): recreate it once.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dir, { recursive: true });
+    await rename(temp, target);
+  }
+  if (durable) await syncDir(dir);
 }
 
 /** Writes a small file atomically (temp + fsync + rename). */
