@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeZip, type ZipEntry } from '../fixtures/make-zip.ts';
@@ -140,5 +144,32 @@ describe('zip entries read directly with node:zlib match zip.js (web codecs)', (
     expect(node.code).toBe('ok');
     expect(node.listed?.map(([key]) => key)).toEqual(['in/x', 'in/a.zip']);
     expect(node.objects.get('in/a.zip')).toEqual(text(2000, 4));
+  });
+
+  it('a central entry pointing at another entry\'s local header is refused as zip.js refuses it', async () => {
+    const zip = makeZip([{ name: 'aa', content: text(5000, 1), deflate: true }, { name: 'bb', content: text(10, 2) }]);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const directory = view.getUint32(zip.byteLength - 22 + 16, true);
+    view.setUint32(directory + 46 + 2 + 42, 0, true); // the second central record's local header offset → the first entry
+    const [web, node] = [await extract(zip, webCodecs), await extract(zip, nodeCodecs)];
+    expect([web.code, node.code]).toEqual(['ArchiveCorrupted', 'ArchiveCorrupted']);
+    expect(node.message).toMatch(/local header disagrees/);
+    expect(node.digest).toEqual(web.digest);
+  });
+
+  it('a zip written to a pipe (sizes in data descriptors) reads the same', async () => {
+    const input = text(400_000, 9);
+    const dir = mkdtempSync(join(tmpdir(), 'zip-pipe-'));
+    try {
+      writeFileSync(join(dir, 'f.txt'), input);
+      // Writing to a pipe, zip cannot seek back to fill in sizes: it writes data descriptors.
+      const zip = new Uint8Array(execFileSync('sh', ['-c', 'zip -q - f.txt | cat'], { cwd: dir }));
+      const [web, node] = [await extract(zip, webCodecs), await extract(zip, nodeCodecs)];
+      expect(node.code).toBe('ok');
+      expect(node.digest).toEqual(web.digest);
+      expect(sameBytes(node.objects.get('o/f.txt'), input)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,6 +17,10 @@ const WHOLE_ENTRY_MAX = 4 * 1024 * 1024;
 const MAX_SKIP = 4 * 1024 * 1024;
 const LOCAL_HEADER = 30;
 const LOCAL_SIGNATURE = 0x04034b50;
+const DATA_DESCRIPTOR_FLAG = 0x0008;
+// Encrypted, data descriptor, strong encryption, UTF-8 names: the bits zip.js compares.
+const AMBIGUITY_FLAGS = 0x0001 | DATA_DESCRIPTOR_FLAG | 0x0040 | 0x0800;
+const ZIP64_SIZE = 0xffffffff;
 
 /** True for entries this path reads: unencrypted, stored or deflated. */
 export function isDirectEntry(entry: Entry): boolean {
@@ -87,6 +91,7 @@ export class ZipDataCursor {
     const header = await this.#read(LOCAL_HEADER, entry);
     const view = new DataView(header.buffer, header.byteOffset, LOCAL_HEADER);
     if (view.getUint32(0, true) !== LOCAL_SIGNATURE) throw corrupt(entry, 'its local header is missing');
+    if (!agreesWithDirectory(view, entry)) throw corrupt(entry, 'its local header disagrees with the central directory (ambiguous archive)');
     await this.#skip(view.getUint16(26, true) + view.getUint16(28, true), entry);
   }
 
@@ -146,6 +151,21 @@ class EntryCheck {
     }
     if (this.#crc >>> 0 !== (this.#entry.signature as number) >>> 0) throw corrupt(this.#entry, 'its CRC-32 does not match');
   }
+}
+
+/**
+ * The local header checks zip.js makes by default (so both paths refuse the same ambiguous archives,
+ * e.g. central entries pointing at another entry's data): flags that change how the data is read,
+ * the method, and CRC/sizes unless a data descriptor carries them (zip64 sizes are checked on output).
+ */
+function agreesWithDirectory(local: DataView, entry: Entry): boolean {
+  const flags = local.getUint16(6, true);
+  if ((flags & AMBIGUITY_FLAGS) !== ((entry.rawBitFlag ?? 0) & AMBIGUITY_FLAGS)) return false;
+  if (local.getUint16(8, true) !== entry.compressionMethod) return false;
+  const [crc, compressed, uncompressed] = [local.getUint32(14, true), local.getUint32(18, true), local.getUint32(22, true)];
+  if ((flags & DATA_DESCRIPTOR_FLAG) !== 0 || (crc === 0 && compressed === 0 && uncompressed === 0)) return true;
+  if (crc !== (entry.signature as number) >>> 0) return false;
+  return compressed === ZIP64_SIZE || uncompressed === ZIP64_SIZE || (compressed === entry.compressedSize && uncompressed === entry.uncompressedSize);
 }
 
 async function* counted(body: AsyncIterable<Uint8Array>, onRead: (bytes: number) => void): AsyncIterable<Uint8Array> {
