@@ -19,7 +19,7 @@ const ARCHIVE = '/archive.7z';
  */
 export async function openSevenZipStreamed(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
   const keyGiven = options.password !== undefined;
-  const listing = await runToEnd(new SevenZipSession(archive, listArgs(options, ARCHIVE)));
+  const listing = await runToEnd(await SevenZipSession.start(archive, listArgs(options, ARCHIVE)));
   if (listing.code !== 0 || listing.threw) checkRun(listing, { keyGiven, encrypted: await headersEncrypted(archive) });
   const listed = parseListing(listing.out.join('\n'));
   requireKeyFor(listed, options);
@@ -44,7 +44,7 @@ async function* listedOnly(listed: Listed[]): AsyncIterable<ArchiveMember> {
  */
 async function* extracted(archive: ArchiveObject, listed: Listed[], options: ReaderOptions, key: KeyState): AsyncIterable<ArchiveMember> {
   const files = fileList(listed);
-  const session = files === '' ? undefined : new SevenZipSession(archive, extractArgs(options, ARCHIVE, '/out', '/files.txt'), files);
+  const session = files === '' ? undefined : await SevenZipSession.start(archive, extractArgs(options, ARCHIVE, '/out', '/files.txt'), files);
   const total = Math.max(1, listed.reduce((sum, e) => (e.kind === 'file' ? sum + e.size : sum), 0));
   let done = 0;
   const content = new FileContent(key, (bytes) => options.onFraction((done += bytes) / total));

@@ -8,6 +8,8 @@
 export interface SevenZipWorkerData {
   /** Absolute path of 7z-wasm's UMD entry, resolved by the parent. */
   modulePath: string;
+  /** 7zz.wasm compiled once by the parent: each worker only instantiates it. */
+  wasm: WebAssembly.Module;
   /** Archive size in bytes: the size of the proxied input file. */
   size: number;
   /** Int32 slots: READ_STATE, READ_LENGTH, IN_FLIGHT (see SLOT in sevenzip-worker.node.ts). */
@@ -65,7 +67,11 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
     err.push(line);
     post({ type: 'err', line });
   };
-  void factory({ print, printErr, stdin: () => null }).then(({ FS, callMain }) => {
+  const instantiateWasm = (imports: WebAssembly.Imports, ready: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => {
+    void WebAssembly.instantiate(workerData.wasm, imports).then((instance) => ready(instance, workerData.wasm));
+    return {};
+  };
+  void factory({ print, printErr, stdin: () => null, instantiateWasm }).then(({ FS, callMain }) => {
     // The archive: an empty in-memory node with the real size whose reads block on the parent.
     FS.writeFile('/archive.7z', new Uint8Array(0));
     const input = FS.lookupPath('/archive.7z').node;
