@@ -43,7 +43,7 @@ const bodiless = (method: string, status: number) => method === 'HEAD' || status
 /** Writes `reply` to `res`; HEAD answers and 204/304 carry headers only. Synchronous unless the body streams. */
 export function writeReply(reply: Reply, res: ServerResponse, method: string): void | Promise<void> {
   const head: OutgoingHttpHeaders = {};
-  for (const [name, value] of reply.headers.entries()) head[wireHeaderName(name)] = value;
+  reply.headers.forEach((value, name) => { head[wireHeaderName(name)] = value; });
   // writeHead merges what setHeader set before (e.g. `Connection: close` while shutting down).
   res.writeHead(reply.status, head);
   const { body } = reply;

@@ -36,36 +36,65 @@ export interface Reply {
  * with each name kept as the code spelled it (`ETag`, `x-ci-request-id`).
  */
 export class ReplyHeaders {
-  readonly #entries = new Map<string, [name: string, value: string]>();
+  // Parallel arrays searched linearly: answers carry a handful of headers, and this allocates
+  // far less per response than a Map of entries.
+  readonly #names: string[] = [];
+  readonly #values: string[] = [];
 
   constructor(init: Record<string, string> = {}) {
     for (const name in init) this.set(name, init[name] as string);
   }
 
+  #find(name: string): number {
+    const lower = name.toLowerCase();
+    for (let i = 0; i < this.#names.length; i++) {
+      const known = this.#names[i] as string;
+      if (known.length === name.length && (known === name || known.toLowerCase() === lower)) return i;
+    }
+    return -1;
+  }
+
   /** Sets (replaces) one header. */
   set(name: string, value: string): void {
-    this.#entries.set(name.toLowerCase(), [name, value]);
+    const at = this.#find(name);
+    if (at === -1) {
+      this.#names.push(name);
+      this.#values.push(value);
+    } else {
+      this.#names[at] = name;
+      this.#values[at] = value;
+    }
   }
 
   /** Adds a value to a list header (`Vary`). */
   append(name: string, value: string): void {
-    const current = this.#entries.get(name.toLowerCase());
-    this.set(current?.[0] ?? name, current ? `${current[1]}, ${value}` : value);
+    const at = this.#find(name);
+    if (at === -1) this.set(name, value);
+    else this.#values[at] = `${this.#values[at]}, ${value}`;
   }
 
   /** The value, or null. */
   get(name: string): string | null {
-    return this.#entries.get(name.toLowerCase())?.[1] ?? null;
+    const at = this.#find(name);
+    return at === -1 ? null : (this.#values[at] as string);
   }
 
   /** Removes one header. */
   delete(name: string): void {
-    this.#entries.delete(name.toLowerCase());
+    const at = this.#find(name);
+    if (at === -1) return;
+    this.#names.splice(at, 1);
+    this.#values.splice(at, 1);
   }
 
   /** `[name, value]` pairs in insertion order, names as set. */
-  entries(): IterableIterator<[string, string]> {
-    return this.#entries.values();
+  *entries(): IterableIterator<[string, string]> {
+    for (let i = 0; i < this.#names.length; i++) yield [this.#names[i] as string, this.#values[i] as string];
+  }
+
+  /** Calls `visit` for each header (no pair arrays: what the node adapter uses). */
+  forEach(visit: (value: string, name: string) => void): void {
+    for (let i = 0; i < this.#names.length; i++) visit(this.#values[i] as string, this.#names[i] as string);
   }
 }
 
