@@ -13,7 +13,7 @@ import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable
 export interface FsStoreOptions {
   dir: string;
   now: () => number;
-  /** Hashes ETags when bodies are written on the event loop (`writerThreads: 0`); writer threads use node:crypto. */
+  /** Hashes the ETags of bodies written on the event loop (small ones, or all with `writerThreads: 0`); writer threads use node:crypto. */
   hash: HashFactory;
   /**
    * Threads that hash and write object bodies off the event loop (default: cores − 1, 1 to 4);

@@ -168,3 +168,8 @@ export interface WriterReply {
   error?: { message: string; code?: string };
   last?: true;
 }
+
+/** An Error from a writer thread's answer, keeping the errno code (e.g. EEXIST, ENOSPC). */
+export function threadError(error: NonNullable<WriterReply['error']>): Error {
+  return Object.assign(new Error(error.message.startsWith('[fileproc]') ? error.message : `[fileproc] store write failed: ${error.message}`), error.code ? { code: error.code } : {});
+}
