@@ -172,4 +172,18 @@ describe('zip entries read directly with node:zlib match zip.js (web codecs)', (
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('an entry inflated ahead but then skipped (Mode=1) is dropped, even when it is broken', async () => {
+    const entries = ['a', 'b', 'c', 'd'].map((name, i) => ({ name, content: text(20_000 + i, i + 1), deflate: true }));
+    const zip = makeZip(entries);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const directory = view.getUint32(zip.byteLength - 22 + 16, true);
+    const secondLocal = view.getUint32(directory + 46 + 1 + 42, true);
+    zip[secondLocal + 1] = 0; // b's local header signature: b is read ahead after a, fails, and is never asked for
+    const config: FileUncompressConfig = { Mode: '1', DownloadConfig: { Key: ['a', 'c', 'd'] } };
+    const [web, node] = [await extract(zip, webCodecs, config), await extract(zip, nodeCodecs, config)];
+    expect(node.code).toBe('ok');
+    expect(node.digest).toEqual(web.digest);
+    expect(node.listed?.map(([key]) => key)).toEqual(['o/a', 'o/c', 'o/d']);
+  });
 });

@@ -22,51 +22,77 @@ const DATA_DESCRIPTOR_FLAG = 0x0008;
 const AMBIGUITY_FLAGS = 0x0001 | DATA_DESCRIPTOR_FLAG | 0x0040 | 0x0800;
 const ZIP64_SIZE = 0xffffffff;
 
+/** Deflated entries small enough to inflate whole, by one thread-pool call. */
+function isWholeDeflate(entry: Entry): boolean {
+  return entry.compressionMethod === 8 && entry.uncompressedSize <= WHOLE_ENTRY_MAX && entry.compressedSize <= 2 * WHOLE_ENTRY_MAX;
+}
+
 /** True for entries this path reads: unencrypted, stored or deflated. */
 export function isDirectEntry(entry: Entry): boolean {
   return !entry.encrypted && (entry.compressionMethod === 0 || entry.compressionMethod === 8) && typeof entry.signature === 'number';
 }
 
-/** One sequential reader over the archive's entry data; jumps back or far ahead with a new ranged GET. */
+/** A whole-entry inflate under way: its compressed bytes are read once `started` resolves. */
+interface Ahead { index: number; started: Promise<{ output: Promise<Uint8Array> }> }
+
+/**
+ * One sequential reader over the archive's entry data; jumps back or far ahead with a new ranged GET.
+ * While one small deflated entry is being checked and handed on, the next one's inflate already runs
+ * in the thread pool (one entry ahead at most, so a skipped entry wastes one ≤ 4 MiB inflate).
+ */
 export class ZipDataCursor {
   readonly #archive: ArchiveObject;
+  readonly #entries: readonly Entry[];
+  readonly #inflater: ZipInflater;
   readonly #onRead: (bytes: number) => void;
   #reader: ChunkReader | undefined;
   #position = 0;
   #closed = false;
+  #ahead: Ahead | undefined;
 
-  constructor(archive: ArchiveObject, onRead: (bytes: number) => void) {
+  constructor(archive: ArchiveObject, entries: readonly Entry[], inflater: ZipInflater, onRead: (bytes: number) => void) {
     this.#archive = archive;
+    this.#entries = entries;
+    this.#inflater = inflater;
     this.#onRead = onRead;
   }
 
-  /** An entry's content, inflated and checked (size and CRC-32 against the central directory). */
-  async *content(entry: Entry, inflater: ZipInflater): AsyncIterable<Uint8Array> {
+  /** The content of entry `index`, inflated and checked (size and CRC-32 against the central directory). */
+  async *content(index: number): AsyncIterable<Uint8Array> {
     // Read after the walk ended (the member replacing the archive): a ranged GET of its own, closed after.
     const late = this.#closed;
     try {
-      yield* this.#content(entry, inflater);
+      yield* this.#content(index);
     } finally {
       if (late) await this.close();
     }
   }
 
-  async *#content(entry: Entry, inflater: ZipInflater): AsyncIterable<Uint8Array> {
-    await this.#toData(entry);
-    const raw = this.#take(entry.compressedSize, entry);
-    const check = new EntryCheck(entry, inflater);
-    if (entry.compressionMethod === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(entry, 'its stored size differs from its uncompressed size');
-      for await (const chunk of raw) yield check.add(chunk);
-    } else if (entry.uncompressedSize <= WHOLE_ENTRY_MAX && entry.compressedSize <= 2 * WHOLE_ENTRY_MAX) {
-      const data = await this.#read(entry.compressedSize, entry);
-      const output = await inflater.inflateAll(data, entry.uncompressedSize).catch((error: unknown) => {
+  async *#content(index: number): AsyncIterable<Uint8Array> {
+    const entry = this.#entries[index] as Entry;
+    const check = new EntryCheck(entry, this.#inflater);
+    if (isWholeDeflate(entry)) {
+      const started = await (this.#claimAhead(index) ?? this.#startInflate(entry));
+      const next = this.#entries[index + 1];
+      if (next && isDirectEntry(next) && isWholeDeflate(next)) {
+        this.#ahead = { index: index + 1, started: this.#startInflate(next) };
+        this.#ahead.started.catch(() => undefined); // it may never be asked for: its failure is not unhandled
+      }
+      const output = await started.output.catch((error: unknown) => {
         throw inflateError(entry, error);
       });
       if (output.byteLength > 0) yield check.add(output);
+      return check.finish();
+    }
+    await this.#settleAhead();
+    await this.#toData(entry);
+    const raw = this.#take(entry.compressedSize, entry);
+    if (entry.compressionMethod === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) throw corrupt(entry, 'its stored size differs from its uncompressed size');
+      for await (const chunk of raw) yield check.add(chunk);
     } else {
       try {
-        for await (const chunk of inflater.inflate(raw)) yield check.add(chunk);
+        for await (const chunk of this.#inflater.inflate(raw)) yield check.add(chunk);
       } catch (error) {
         throw inflateError(entry, error);
       }
@@ -74,9 +100,39 @@ export class ZipDataCursor {
     check.finish();
   }
 
+  /** The inflate started ahead for `index`, if any; any other one is waited for and dropped first. */
+  #claimAhead(index: number): Ahead['started'] | undefined {
+    const ahead = this.#ahead;
+    this.#ahead = undefined;
+    if (ahead?.index === index) return ahead.started;
+    return ahead && ahead.started.then(() => this.#startInflate(this.#entries[index] as Entry), () => this.#restart(index));
+  }
+
+  /** Reads an entry's compressed bytes and starts inflating them; resolves once the cursor is free again. */
+  async #startInflate(entry: Entry): Promise<{ output: Promise<Uint8Array> }> {
+    await this.#toData(entry);
+    const data = await this.#read(entry.compressedSize, entry);
+    const output = this.#inflater.inflateAll(data, entry.uncompressedSize);
+    output.catch(() => undefined); // likewise for an inflate whose entry is skipped
+    return { output };
+  }
+
+  // A read ahead failed (e.g. a broken local header) on an entry that was then skipped: start afresh.
+  async #restart(index: number): Promise<{ output: Promise<Uint8Array> }> {
+    await this.#release();
+    return this.#startInflate(this.#entries[index] as Entry);
+  }
+
+  async #settleAhead(): Promise<void> {
+    const ahead = this.#ahead;
+    this.#ahead = undefined;
+    if (ahead) await ahead.started.catch(() => this.#release());
+  }
+
   /** Releases the open ranged GET (the walk is over). */
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#settleAhead();
     await this.#release();
   }
 

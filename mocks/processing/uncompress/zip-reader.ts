@@ -65,11 +65,11 @@ export async function openZip(archive: ArchiveObject, options: ReaderOptions): P
 
 async function* zipMembers(entries: Entry[], archive: ArchiveObject, options: ReaderOptions, onRead: (bytes: number) => void): AsyncIterable<ArchiveMember> {
   const inflater = options.codecs.zipInflate;
-  const cursor = inflater && new ZipDataCursor(archive, onRead);
+  const cursor = inflater && new ZipDataCursor(archive, entries, inflater, onRead);
   try {
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const member = toMember(entry, options);
-      if (cursor && inflater && isDirectEntry(entry)) Object.assign(member, { read: () => cursor.content(entry, inflater), freshChunks: true });
+      if (cursor && isDirectEntry(entry)) Object.assign(member, { read: () => cursor.content(index), freshChunks: true });
       yield member;
     }
   } finally {
