@@ -55,7 +55,7 @@ async function* extracted(archive: ArchiveObject, listed: Listed[], options: Rea
         continue;
       }
       await content.open(session, entry.path);
-      // Each chunk is a buffer transferred from the worker, never reused: it may be kept without a copy.
+      // Each chunk views a buffer transferred from the worker and never reused: it may be kept without a copy.
       yield { ...member(entry, () => content.read(session)), freshChunks: true };
       await content.skip(session); // a member the caller did not want is still decoded: drop its bytes
     }

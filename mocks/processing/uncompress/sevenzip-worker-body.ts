@@ -25,12 +25,17 @@ export interface SevenZipWorkerData {
   chunkBytes: number;
 }
 
-/** Messages from the worker; `read` requests are answered through `control`/`data`. */
+/** What a batch reports, in order: a file opened, bytes `start..end` of the batch's chunk written to it, the file closed. */
+export type BatchItem = { type: 'open'; path: string } | { type: 'data'; start: number; end: number } | { type: 'close' };
+
+/**
+ * Messages from the worker; `read` requests are answered through `control`/`data`. Output comes in
+ * batches: one chunk (transferred, never reused) holding the bytes of one or more files, so small
+ * files cost neither a message nor a buffer each.
+ */
 export type WorkerEvent =
   | { type: 'read'; position: number; length: number }
-  | { type: 'open'; path: string }
-  | { type: 'data'; chunk: Uint8Array }
-  | { type: 'close' }
+  | { type: 'batch'; chunk: Uint8Array; items: BatchItem[] }
   | { type: 'err'; line: string }
   | { type: 'done'; code: unknown; threw: boolean; out: string[]; err: string[] };
 
@@ -59,12 +64,43 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
   const data = new Uint8Array(workerData.data);
   const [READ_STATE, READ_LENGTH, IN_FLIGHT] = [0, 1, 2];
   const EIO = 29;
+  const MAX_ITEMS = 1024; // a batch of many empty files goes out before the chunk is full
   const out: string[] = [];
   const err: string[] = [];
+
+  // Output gathered for the next batch.
+  let chunk = new Uint8Array(workerData.chunkBytes);
+  let used = 0;
+  let segmentStart = 0;
+  let items: BatchItem[] = [];
+  const endSegment = () => {
+    if (used > segmentStart) items.push({ type: 'data', start: segmentStart, end: used });
+    segmentStart = used;
+  };
+  const flush = () => {
+    endSegment();
+    if (items.length === 0) return;
+    const bytes = used;
+    if (bytes > 0) {
+      Atomics.add(control, IN_FLIGHT, bytes);
+      post({ type: 'batch', chunk, items }, [chunk.buffer as ArrayBuffer]);
+      chunk = new Uint8Array(workerData.chunkBytes);
+    } else {
+      post({ type: 'batch', chunk: new Uint8Array(0), items });
+    }
+    used = 0;
+    segmentStart = 0;
+    items = [];
+    // Backpressure: the parent subtracts what it consumed and wakes us.
+    for (let queued = Atomics.load(control, IN_FLIGHT); queued > workerData.inFlightLimit; queued = Atomics.load(control, IN_FLIGHT)) {
+      Atomics.wait(control, IN_FLIGHT, queued);
+    }
+  };
 
   const print = (line: string) => void out.push(line);
   const printErr = (line: string) => {
     err.push(line);
+    flush(); // what was written before the error reaches the parent before it
     post({ type: 'err', line });
   };
   const instantiateWasm = (imports: WebAssembly.Imports, ready: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => {
@@ -94,29 +130,16 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
     }
 
     // Output: files opened for writing under /out/ send their bytes to the parent, in order.
-    const pending = new Uint8Array(workerData.chunkBytes);
-    let pendingBytes = 0;
     let written = 0;
-    const flush = () => {
-      if (pendingBytes === 0) return;
-      const chunk = pending.slice(0, pendingBytes);
-      pendingBytes = 0;
-      Atomics.add(control, IN_FLIGHT, chunk.byteLength);
-      post({ type: 'data', chunk }, [chunk.buffer as ArrayBuffer]);
-      // Backpressure: the parent subtracts what it consumed and wakes us.
-      for (let queued = Atomics.load(control, IN_FLIGHT); queued > workerData.inFlightLimit; queued = Atomics.load(control, IN_FLIGHT)) {
-        Atomics.wait(control, IN_FLIGHT, queued);
-      }
-    };
     const sink = {
       write(_stream: unknown, buffer: Uint8Array, offset: number, length: number, position: number): number {
         if (position !== written) throw new FS.ErrnoError(EIO); // 7-Zip writes extracted files front to back
         for (let at = 0; at < length;) {
-          const take = Math.min(length - at, pending.byteLength - pendingBytes);
-          pending.set(buffer.subarray(offset + at, offset + at + take), pendingBytes);
-          pendingBytes += take;
+          const take = Math.min(length - at, chunk.byteLength - used);
+          chunk.set(buffer.subarray(offset + at, offset + at + take), used);
+          used += take;
           at += take;
-          if (pendingBytes === pending.byteLength) flush();
+          if (used === chunk.byteLength) flush();
         }
         written += length;
         return length;
@@ -125,8 +148,9 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
         return whence === 1 ? stream.position + offset : whence === 2 ? written + offset : offset;
       },
       close(): void {
-        flush();
-        post({ type: 'close' });
+        endSegment();
+        items.push({ type: 'close' });
+        if (items.length >= MAX_ITEMS) flush();
       },
     };
     const open = FS.open.bind(FS);
@@ -135,7 +159,7 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
       if (stream.path.startsWith('/out/') && FS.isFile(stream.node.mode) && (stream.flags & 3) !== 0) {
         stream.stream_ops = sink;
         written = 0;
-        post({ type: 'open', path: stream.path.slice('/out/'.length) });
+        items.push({ type: 'open', path: stream.path.slice('/out/'.length) });
       }
       return stream;
     };
@@ -149,6 +173,7 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
     } catch {
       threw = true; // this WASM build aborts with a bare C++ exception on some wrong-key decodes
     }
+    flush();
     post({ type: 'done', code, threw, out, err });
   });
 }

@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { UncompressError } from './errors.ts';
 import { SevenZipArchiveReads } from './sevenzip-reads.node.ts';
-import { sevenZipWorkerBody, type SevenZipWorkerData, type WorkerEvent } from './sevenzip-worker-body.ts';
+import { sevenZipWorkerBody, type BatchItem, type SevenZipWorkerData, type WorkerEvent } from './sevenzip-worker-body.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
 /** Int32 slots of the control buffer shared with the worker. */
@@ -31,8 +32,13 @@ function sevenZipWasm(): Promise<WebAssembly.Module> {
   return compiled;
 }
 
-/** Events the reader sees: the worker's, or `failed` when the worker or a store read broke. */
-export type SessionEvent = Exclude<WorkerEvent, { type: 'read' }> | { type: 'failed'; error: unknown };
+/** Events the reader sees, batches unpacked: file opened, its bytes, closed, errors, exit, or `failed` when the worker or a store read broke. */
+export type SessionEvent =
+  | { type: 'open'; path: string }
+  | { type: 'data'; chunk: Uint8Array }
+  | { type: 'close' }
+  | Extract<WorkerEvent, { type: 'err' | 'done' }>
+  | { type: 'failed'; error: unknown };
 
 /** One running 7-Zip command; `next()` yields its events in order, `close()` stops it. */
 export class SevenZipSession {
@@ -58,9 +64,15 @@ export class SevenZipSession {
       ...(listFile !== undefined && { listFile }),
     };
     this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-    this.#worker.on('message', (event: WorkerEvent) => (event.type === 'read' ? void this.#serve(event.position, event.length) : this.#push(event)));
-    this.#worker.on('error', (error) => this.#push({ type: 'failed', error }));
-    this.#worker.on('exit', () => this.#push({ type: 'failed', error: new Error('[fileproc] the 7z worker exited early') }));
+    this.#worker.on('message', (event: WorkerEvent) => {
+      if (event.type === 'read') void this.#serve(event.position, event.length);
+      else if (event.type === 'batch') this.#unpack(event.chunk, event.items);
+      else this.#push(event);
+    });
+    // Store errors from #serve stay raw (reported as store failures); the worker's own are internal.
+    const workerFailed = (detail: string) => this.#push({ type: 'failed', error: new UncompressError('InternalError', `[fileproc] the 7z worker failed: ${detail}`) });
+    this.#worker.on('error', (error) => workerFailed(error.message));
+    this.#worker.on('exit', (code) => workerFailed(`it exited (code ${code}) before 7-Zip finished`));
   }
 
   /** The next event; after `done` or `failed` there are none. */
@@ -88,6 +100,10 @@ export class SevenZipSession {
     this.#queue.push(event);
     this.#wake?.();
     this.#wake = undefined;
+  }
+
+  #unpack(chunk: Uint8Array, items: BatchItem[]): void {
+    for (const item of items) this.#push(item.type === 'data' ? { type: 'data', chunk: chunk.subarray(item.start, item.end) } : item);
   }
 
   async #serve(position: number, length: number): Promise<void> {
