@@ -70,7 +70,8 @@ class FileContent {
   readonly #key: KeyState;
   readonly #onBytes: (bytes: number) => void;
   readonly #errors: string[] = [];
-  #reading = false;
+  /** `unread` after 7-Zip opened the file, `read` once handed out, `ended` once 7-Zip moved on cleanly. */
+  #state: 'unread' | 'read' | 'ended' = 'ended';
   #closed = true;
   #lookahead: SessionEvent | undefined;
 
@@ -86,14 +87,24 @@ class FileContent {
     if (sanitizeEntryName(event.path) !== sanitizeEntryName(path)) {
       throw new UncompressError('InternalError', `[fileproc] 7-Zip extracted ${JSON.stringify(event.path)} where ${JSON.stringify(path)} was expected`);
     }
-    this.#reading = false;
+    this.#state = 'unread';
     this.#closed = false;
   }
 
   /** The open file's bytes; it ends only once 7-Zip has moved on without an error for it. */
-  async *read(session: SevenZipSession): AsyncIterable<Uint8Array> {
-    if (this.#reading) throw new UncompressError('InternalError', '[fileproc] a 7z member was read twice');
-    this.#reading = true;
+  read(session: SevenZipSession): AsyncIterable<Uint8Array> {
+    if (this.#state !== 'unread') throw new UncompressError('InternalError', '[fileproc] a 7z member was read twice');
+    this.#state = 'read';
+    return this.#rest(session);
+  }
+
+  /** Drops whatever of the file nobody read (a member not selected, or one not drained). */
+  async skip(session: SevenZipSession): Promise<void> {
+    if (this.#state === 'ended') return;
+    for await (const chunk of this.#rest(session)) void chunk;
+  }
+
+  async *#rest(session: SevenZipSession): AsyncIterable<Uint8Array> {
     while (!this.#closed) {
       const event = await this.#next(session);
       if (event.type === 'data') {
@@ -110,12 +121,7 @@ class FileContent {
     if (after.type !== 'open' && after.type !== 'done') this.#fail(after);
     if (after.type === 'done') checkRun(after, this.#key);
     this.#lookahead = after;
-  }
-
-  /** Drops the rest of a file nobody read. */
-  async skip(session: SevenZipSession): Promise<void> {
-    if (this.#reading && this.#closed) return;
-    for await (const chunk of this.read(session)) void chunk;
+    this.#state = 'ended';
   }
 
   /** Waits for 7-Zip to exit; its run decides success. */
