@@ -4,12 +4,14 @@ import type { ArchiveObject } from './zip-reader.ts';
 /**
  * Answers the 7z worker's archive reads from the store. 7-Zip reads a solid archive front to back
  * after a look at its end, so one ranged body is kept open and read on while the reads are
- * sequential; a jump opens a new range from there.
+ * sequential, one store chunk ahead (the worker waits for each answer; a busy thread here then
+ * still answers from memory); a jump opens a new range from there.
  */
 export class SevenZipArchiveReads {
   readonly #archive: ArchiveObject;
   readonly #target: Uint8Array;
   #body: AsyncIterator<Uint8Array> | undefined;
+  #ahead: Promise<IteratorResult<Uint8Array>> | undefined;
   #position = 0;
   #leftover: Uint8Array = new Uint8Array(0);
 
@@ -26,7 +28,7 @@ export class SevenZipArchiveReads {
     let got = 0;
     while (got < want) {
       if (this.#leftover.byteLength === 0) {
-        const next = await (this.#body as AsyncIterator<Uint8Array>).next();
+        const next = await this.#pull();
         if (next.done) break;
         this.#leftover = next.value;
       }
@@ -36,22 +38,39 @@ export class SevenZipArchiveReads {
       got += take;
     }
     this.#position = position + got;
+    if (this.#leftover.byteLength < want) this.#prefetch();
     return got;
   }
 
   /** Closes the open range, if any. */
   async close(): Promise<void> {
     const body = this.#body;
+    const ahead = this.#ahead;
     this.#body = undefined;
+    this.#ahead = undefined;
     this.#leftover = new Uint8Array(0);
+    await ahead?.catch(() => undefined); // a failed read-ahead nobody asked for is no failure
     await body?.return?.();
+  }
+
+  #pull(): Promise<IteratorResult<Uint8Array>> {
+    const ahead = this.#ahead;
+    this.#ahead = undefined;
+    return ahead ?? (this.#body as AsyncIterator<Uint8Array>).next();
+  }
+
+  #prefetch(): void {
+    if (!this.#body || this.#ahead) return;
+    const ahead = this.#body.next();
+    ahead.catch(() => undefined); // observed when pulled; unobserved on close
+    this.#ahead = ahead;
   }
 
   async #open(position: number): Promise<void> {
     await this.close();
     const { store, bucket, key } = this.#archive;
-    // Each chunk is copied out before the next one is asked for, so the store may reuse its buffer.
-    const object = await store.get(bucket, key, { start: position }, { transientChunks: true });
+    // Chunks are kept while the next one is read ahead: no transientChunks (reused buffers).
+    const object = await store.get(bucket, key, { start: position });
     if (!object) throw new UncompressError('NoSuchKey', `the archive ${key} disappeared while it was being extracted`);
     this.#body = object.body[Symbol.asyncIterator]();
     this.#position = position;

@@ -114,17 +114,27 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
     input.usedBytes = workerData.size;
     input.stream_ops = { ...input.stream_ops, read: readArchive };
 
+    // `data` doubles as a cache: it holds archive bytes cached..cached+cachedBytes until the next request.
+    // 7-Zip reads ~1 MiB at a time; asking for whole blocks saves most round trips.
+    let cached = 0;
+    let cachedBytes = 0;
     function readArchive(_stream: unknown, buffer: Uint8Array, offset: number, length: number, position: number): number {
       let done = 0;
       while (done < length && position + done < workerData.size) {
-        Atomics.store(control, READ_STATE, 0);
-        post({ type: 'read', position: position + done, length: Math.min(length - done, data.byteLength) });
-        Atomics.wait(control, READ_STATE, 0);
-        const got = Atomics.load(control, READ_LENGTH);
-        if (got < 0) throw new FS.ErrnoError(EIO);
-        if (got === 0) break;
-        buffer.set(data.subarray(0, got), offset + done);
-        done += got;
+        const at = position + done;
+        if (at < cached || at >= cached + cachedBytes) {
+          Atomics.store(control, READ_STATE, 0);
+          post({ type: 'read', position: at, length: data.byteLength });
+          Atomics.wait(control, READ_STATE, 0);
+          const got = Atomics.load(control, READ_LENGTH);
+          if (got < 0) throw new FS.ErrnoError(EIO);
+          cached = at;
+          cachedBytes = got;
+          if (got === 0) break;
+        }
+        const take = Math.min(length - done, cached + cachedBytes - at);
+        buffer.set(data.subarray(at - cached, at - cached + take), offset + done);
+        done += take;
       }
       return done;
     }

@@ -69,7 +69,7 @@ export class SevenZipSession {
       else if (event.type === 'batch') this.#unpack(event.chunk, event.items);
       else this.#push(event);
     });
-    // Store errors from #serve stay raw (reported as store failures); the worker's own are internal.
+    // Store errors (#serve) and the worker's own are both internal failures, told apart by their message.
     const workerFailed = (detail: string) => this.#push({ type: 'failed', error: new UncompressError('InternalError', `[fileproc] the 7z worker failed: ${detail}`) });
     this.#worker.on('error', (error) => workerFailed(error.message));
     this.#worker.on('exit', (code) => workerFailed(`it exited (code ${code}) before 7-Zip finished`));
@@ -111,7 +111,10 @@ export class SevenZipSession {
     try {
       got = await this.#reads.read(position, length);
     } catch (error) {
-      this.#push({ type: 'failed', error });
+      // Named here: raised while members are walked, a raw error would pass for a corrupt archive.
+      const failure = error instanceof UncompressError ? error
+        : new UncompressError('InternalError', `[fileproc] the object store failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.#push({ type: 'failed', error: failure });
     }
     Atomics.store(this.#control, SLOT.readLength, got);
     Atomics.store(this.#control, SLOT.readState, 1);
