@@ -60,7 +60,8 @@ class NodeHeaders implements HeaderView {
   }
 
   get(name: string): string | null {
-    return headerValue(this.#headers[name.toLowerCase()]);
+    // The core asks with lower-case names, which Node's keys already are: no lower-casing then.
+    return headerValue(this.#headers[name] ?? this.#headers[name.toLowerCase()]);
   }
 
   forEach(visit: (value: string, name: string) => void): void {
@@ -75,7 +76,10 @@ class NodeHeaders implements HeaderView {
 export function toRequestView(req: IncomingMessage, url: URL): RequestView | Promise<RequestView> {
   const view = { method: req.method ?? 'GET', url: url.href, parsedUrl: url, headers: new NodeHeaders(req.headers), body: null as RequestView['body'] };
   if (!hasBody(req)) return view;
-  return smallBody(req).then((small) => ({ ...view, body: small ?? (req as AsyncIterable<Uint8Array>) }));
+  return smallBody(req).then((small) => {
+    view.body = small ?? (req as AsyncIterable<Uint8Array>);
+    return view;
+  });
 }
 
 /**

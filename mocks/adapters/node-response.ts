@@ -4,7 +4,7 @@
  * and byte bodies in one write together with the headers, streamed bodies chunk by chunk with
  * backpressure.
  */
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Reply } from '../http/exchange.ts';
 import { wireHeaderName } from '../http/header-case.ts';
 
@@ -38,12 +38,27 @@ function bufferedSource(response: Response): Uint8Array | string | undefined {
   return typeof source === 'string' || source instanceof Uint8Array ? source : undefined;
 }
 
+// Answers use a few dozen header names; remembering their wire spelling saves a lower-casing and
+// a lookup per header per answer. Bounded, as names can come from client input (CORS echoes).
+const spellings = new Map<string, string>();
+
+function spelled(name: string): string {
+  let wire = spellings.get(name);
+  if (wire === undefined) {
+    wire = wireHeaderName(name);
+    if (spellings.size < 256) spellings.set(name, wire);
+  }
+  return wire;
+}
+
 const bodiless = (method: string, status: number) => method === 'HEAD' || status === 204 || status === 304;
 
 /** Writes `reply` to `res`; HEAD answers and 204/304 carry headers only. Synchronous unless the body streams. */
 export function writeReply(reply: Reply, res: ServerResponse, method: string): void | Promise<void> {
-  const head: OutgoingHttpHeaders = {};
-  reply.headers.forEach((value, name) => { head[wireHeaderName(name)] = value; });
+  // A flat [name, value, …] list: node:http takes it as is, where an object would be built with
+  // a different key set per answer (megamorphic stores) and walked again.
+  const head: string[] = [];
+  reply.headers.forEach((value, name) => { head.push(spelled(name), value); });
   // writeHead merges what setHeader set before (e.g. `Connection: close` while shutting down).
   res.writeHead(reply.status, head);
   const { body } = reply;

@@ -68,12 +68,25 @@ export class JobEngine {
 
   /** E1 submit (§2.2–2.5). */
   submit(request: SubmitRequest): JobDetail {
-    return submitJob(this.#ctx, request);
+    return cloneJson(submitJob(this.#ctx, request));
+  }
+
+  /**
+   * `submit` for callers that only read the answer at once (the HTTP layer encodes it): `read` gets
+   * the new job's detail without the defensive copy and must neither keep nor change it.
+   */
+  submitWith<T>(request: SubmitRequest, read: (detail: Readonly<JobDetail>) => T): T {
+    return read(submitJob(this.#ctx, request));
   }
 
   /** E2 describe 1..10 ids (§2.6); with `bucket`, jobs of other buckets are in `NonExistJobIds`. */
   describe(ids: readonly string[], bucket?: string): DescribeResult {
     return describeJobs(this.#ctx, ids, bucket);
+  }
+
+  /** `describe` without the defensive copies, on the terms of `submitWith`. */
+  describeWith<T>(ids: readonly string[], bucket: string | undefined, read: (result: Readonly<DescribeResult>) => T): T {
+    return read(describeJobs(this.#ctx, ids, bucket, false));
   }
 
   /** E3 list (§2.7); `query.bucket` limits it to one bucket's jobs. */
@@ -127,7 +140,8 @@ export class JobEngine {
     if (job.detail.State !== 'Submitted' && job.detail.State !== 'Pause') {
       throw new EngineError('InvalidRequest', `job ${jobId} is ${job.detail.State}; only jobs that have not started can be scripted`);
     }
-    Object.assign(job.script, cloneJson(script));
+    // A new object: jobs submitted without a script share one frozen empty script.
+    job.script = { ...job.script, ...cloneJson(script) };
     if (script.startLatencyMs !== undefined) job.plan.startLatencyMs = Math.max(0, script.startLatencyMs);
     if (script.durationMs !== undefined) job.plan.minDurationMs = Math.max(0, script.durationMs);
     rescheduleIfReserved(this.#ctx, job);

@@ -8,12 +8,15 @@ import { JOB_STATES, type JobDetail, type JobRecord, type JobState } from './typ
 /** E2 result: one detail per existing id in request order; missing ids in `NonExistJobIds`. */
 export interface DescribeResult { JobsDetail: JobDetail[]; NonExistJobIds: string[] }
 
-/** Describes 1..10 jobs; repeated ids are answered once; with `bucket`, other buckets' jobs count as unknown. */
-export function describeJobs(ctx: EngineContext, ids: readonly string[], bucket?: string): DescribeResult {
+/**
+ * Describes 1..10 jobs; repeated ids are answered once; with `bucket`, other buckets' jobs count as
+ * unknown. The details are copies unless `copy` is false (then they are the engine's own).
+ */
+export function describeJobs(ctx: EngineContext, ids: readonly string[], bucket?: string, copy = true): DescribeResult {
   const result: DescribeResult = { JobsDetail: [], NonExistJobIds: [] };
   for (const id of checkIdList(ids)) {
     const job = jobInBucket(ctx, id, bucket);
-    if (job) result.JobsDetail.push(cloneJson(job.detail));
+    if (job) result.JobsDetail.push(copy ? cloneJson(job.detail) : job.detail);
     else result.NonExistJobIds.push(id);
   }
   return result;

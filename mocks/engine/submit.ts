@@ -6,19 +6,26 @@ import { ensureBucket } from './file-buckets.ts';
 import { findQueue } from './queues.ts';
 import { transition } from './state-machine.ts';
 import { planJob } from './timing.ts';
-import type { JobCallbackSettings, JobDetail, JobRecord, SubmitRequest } from './types.ts';
+import type { JobCallbackSettings, JobDetail, JobRecord, JobScript, SubmitRequest } from './types.ts';
+
+// Every job is kept until reset, so each object it holds is copied (and promoted) by the garbage
+// collector once: jobs without callback settings or a script share one frozen empty record.
+const NO_CALLBACK: JobCallbackSettings = Object.freeze({});
+const NO_SCRIPT: JobScript = Object.freeze({});
 
 function callbackSettings(request: SubmitRequest): JobCallbackSettings {
   const { CallBack, CallBackFormat, CallBackType, CallBackMqConfig } = request;
+  if (CallBack === undefined && CallBackFormat === undefined && CallBackType === undefined && CallBackMqConfig === undefined) return NO_CALLBACK;
   return cloneJson({ CallBack, CallBackFormat, CallBackType, CallBackMqConfig });
 }
 
 /**
  * Creates a job in the request's queue (default: the bucket's default queue, created on first
  * use). Unknown queue → 404 NoSuchQueue; a queue holding MaxSize waiting jobs → 400 InvalidRequest.
- * Returns what the submit response shows.
+ * Returns the new job's detail itself (what the submit response shows): callers outside the
+ * engine get a copy.
  */
-export function submitJob(ctx: EngineContext, request: SubmitRequest): JobDetail {
+export function submitJob(ctx: EngineContext, request: SubmitRequest): Readonly<JobDetail> {
   const { clock, ids, random, timing, faults } = ctx.deps;
   const defaultQueue = ensureBucket(ctx, request.bucket, request.region);
   const queue = request.QueueId ? findQueue(ctx, request.QueueId, request.bucket) : defaultQueue;
@@ -26,7 +33,7 @@ export function submitJob(ctx: EngineContext, request: SubmitRequest): JobDetail
   if (rt.waiting.length + rt.reserved.size >= queue.MaxSize) {
     throw new EngineError('InvalidRequest', `queue ${queue.QueueId} already holds MaxSize (${queue.MaxSize}) waiting jobs; retry later`);
   }
-  const script = cloneJson(request.script ?? {});
+  const script = request.script ? cloneJson(request.script) : NO_SCRIPT;
   const now = clock.now();
   const JobId = freshId(() => ids.jobId(), (id) => ctx.state.jobs.has(id));
   const job: JobRecord = {
@@ -47,5 +54,5 @@ export function submitJob(ctx: EngineContext, request: SubmitRequest): JobDetail
   ctx.state.jobs.set(JobId, job);
   if (queue.State === 'Paused') transition(job, 'Pause', now, 'queue is paused', faults);
   enqueue(ctx, job);
-  return cloneJson(job.detail);
+  return job.detail;
 }

@@ -46,10 +46,13 @@ export class ReplyHeaders {
   }
 
   #find(name: string): number {
+    // Names are nearly always spelled as they were set: an exact pass first, so the common case
+    // lower-cases nothing.
+    for (let i = 0; i < this.#names.length; i++) if (this.#names[i] === name) return i;
     const lower = name.toLowerCase();
     for (let i = 0; i < this.#names.length; i++) {
       const known = this.#names[i] as string;
-      if (known.length === name.length && (known === name || known.toLowerCase() === lower)) return i;
+      if (known.length === name.length && known.toLowerCase() === lower) return i;
     }
     return -1;
   }

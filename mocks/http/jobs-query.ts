@@ -16,12 +16,12 @@ function jobIds(ctx: RequestContext, operationId: string): string[] {
 
 /** `describeFileJobs` / `describeJobs`: 200 even when every id is unknown (§9.16), unknown ids (or other buckets' jobs) in `NonExistJobIds`. */
 export const describeJobs: Handler = async (ctx) => {
-  const result = ctx.services.engine.describe(jobIds(ctx, 'describeJobs'), ctx.host.bucket);
-  const body = {
+  // Encoded on the spot, so the engine's own details are read without defensive copies.
+  const xml = ctx.services.engine.describeWith(jobIds(ctx, 'describeJobs'), ctx.host.bucket, (result) => cosCiCodec.encode({
     ...(result.JobsDetail.length > 0 && { JobsDetail: result.JobsDetail.map(toWireJob) }),
     ...(result.NonExistJobIds.length > 0 && { NonExistJobIds: result.NonExistJobIds }),
-  };
-  return xmlResponse(ctx.meta, 200, cosCiCodec.encode(body, 'DescribeJobsResponse'));
+  }, 'DescribeJobsResponse'));
+  return xmlResponse(ctx.meta, 200, xml);
 };
 
 /** `cancelJobs` (`?cancel` or `?cancel=`): 200 with no body; Running/finished → 400 InvalidRequest, unknown (in this bucket) → 404 NoSuchJob. */

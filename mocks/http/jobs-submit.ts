@@ -17,6 +17,8 @@ export const submitJob: Handler = async (ctx) => {
     throw invalidArgument('Request.CallBackMqConfig', 'is required when CallBackType is TDMQ');
   }
   // The decoded value is this request's own: extend it rather than copy it into a spread.
-  const job = ctx.services.engine.submit(Object.assign(request, { bucket: ctx.host.bucket, region: ctx.host.region }));
-  return xmlResponse(ctx.meta, 200, cosCiCodec.encode({ JobsDetail: toWireJob(job) }, 'SubmitJobResponse'));
+  // Encoded on the spot, so the engine's own detail is read without a defensive copy.
+  const body = ctx.services.engine.submitWith(Object.assign(request, { bucket: ctx.host.bucket, region: ctx.host.region }),
+    (job) => cosCiCodec.encode({ JobsDetail: toWireJob(job) }, 'SubmitJobResponse'));
+  return xmlResponse(ctx.meta, 200, body);
 };
