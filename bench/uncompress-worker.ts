@@ -1,7 +1,7 @@
 /**
  * Child process of bench/uncompress.ts: extracts one archive of a filesystem store with
  * `uncompressArchive` into the same store (prefix `out/`, cleared first, outside the timing) and prints
- * `{ ms, fileCount, maxRssKiB, rssBeforeKiB }`, so each measurement has its own process and peak RSS.
+ * `{ ms, userMs, systemMs, fileCount, maxRssKiB, rssBeforeKiB }` (CPU of the job, all threads), so each measurement has its own process and peak RSS.
  * Usage: uncompress-worker.ts <storeDir> <bucket> <key> <node|web> <inMemoryArchiveLimit>
  */
 import { nodeHashFactory } from '../mocks/processing/hash/node-hash.node.ts';
@@ -26,10 +26,12 @@ const ctx: ProcessContext = {
   now: () => Date.now(),
 };
 const rssBeforeKiB = process.resourceUsage().maxRSS;
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const outcome = await uncompressArchive(ctx, { Object: key }, { Prefix: 'out/' }, { Region: 'ap-guangzhou', Bucket: bucket }, {
   codecs: codecName === 'web' ? webCodecs : nodeCodecs, inMemoryArchiveLimit: Number(limit),
 });
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore); // whole process (every thread), the job only
 if (!outcome.ok) throw new Error(`[fileproc] bench uncompress failed: ${outcome.failure.Code} ${outcome.failure.Message}`);
-process.stdout.write(JSON.stringify({ ms, fileCount: outcome.result.FileCount, maxRssKiB: process.resourceUsage().maxRSS, rssBeforeKiB }));
+process.stdout.write(JSON.stringify({ ms, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, fileCount: outcome.result.FileCount, maxRssKiB: process.resourceUsage().maxRSS, rssBeforeKiB }));

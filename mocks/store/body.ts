@@ -1,6 +1,24 @@
 import type { HashFactory } from '../processing/hash/types.ts';
 import type { Body } from './types.ts';
 
+const handedOver = new WeakSet<Uint8Array>();
+
+/**
+ * Marks a chunk whose whole ArrayBuffer the caller gives to the store it is put into: no other view
+ * of that buffer exists and the caller never touches it again. A store may then take the bytes
+ * without copying them (the filesystem store transfers such a buffer to its writer thread, which
+ * detaches the chunk). Only the marked object carries the mark; a subarray of it does not.
+ */
+export function handOver<T extends Uint8Array>(chunk: T): T {
+  handedOver.add(chunk);
+  return chunk;
+}
+
+/** True when `chunk` was given up with `handOver`. */
+export function isHandedOver(chunk: Uint8Array): boolean {
+  return handedOver.has(chunk);
+}
+
 /** Iterates a Body as chunks, whether it is one buffer or a stream. */
 export async function* chunksOf(body: Body): AsyncIterable<Uint8Array> {
   if (body instanceof Uint8Array) yield body;

@@ -1,5 +1,6 @@
 import { threadError, type WriterReply, type WriterRequest } from './fs-writer-thread.node.ts';
 import type { Thread, WriterPool } from './fs-writer.node.ts';
+import { isHandedOver } from './body.ts';
 
 /**
  * Bodies up to this size are written by the caller (`WriteSession.smallBody`): per put, two thread
@@ -7,6 +8,9 @@ import type { Thread, WriterPool } from './fs-writer.node.ts';
  * takes ≈ 0.4 ms; and a job writing only small objects never boots a thread.
  */
 export const SMALL_BODY_BYTES = 256 * 1024;
+
+// Smaller handed-over chunks are copied: the copy costs less than a message of their own.
+const HANDOVER_MIN_BYTES = 64 * 1024;
 
 /**
  * One put's body on its way to a writer thread: `write` gathers bytes into pooled buffers and
@@ -33,9 +37,17 @@ export class WriteSession {
     this.#id = pool.newId();
   }
 
-  /** Copies `chunk` in; resolves once the caller may pass the next one (the chunk is not kept). */
+  /**
+   * Copies `chunk` in; resolves once the caller may pass the next one (the chunk is not kept). A
+   * chunk given up with `handOver` (body.ts) that is too big for the small-body path is transferred
+   * to the thread instead: no copy, and its memory is freed there once written.
+   */
   async write(chunk: Uint8Array): Promise<void> {
     if (!this.#thread && this.#filled + chunk.byteLength > SMALL_BODY_BYTES) this.#pool.warm();
+    if (chunk.byteLength >= HANDOVER_MIN_BYTES && this.#filled + chunk.byteLength > SMALL_BODY_BYTES && isHandedOver(chunk)) {
+      if (this.#filled > 0) await this.#send(undefined);
+      return this.#send(undefined, chunk);
+    }
     for (let offset = 0; offset < chunk.byteLength; ) {
       if (this.#error) throw this.#error;
       const buffer = (this.#buffer ??= this.#pool.takeBuffer());
@@ -82,10 +94,17 @@ export class WriteSession {
     await final;
   }
 
-  async #send(end: WriterRequest['end']): Promise<void> {
+  /** Sends the gathering buffer, or `given` (a handed-over chunk, whose buffer the thread keeps). */
+  async #send(end: WriterRequest['end'], given?: Uint8Array): Promise<void> {
     while (this.#inFlight >= this.#pool.maxInFlight && !this.#error) await new Promise<void>((resolve) => (this.#wake = resolve));
     if (this.#error) throw this.#error;
     const request: WriterRequest = { id: this.#id, ...(end && { end }) };
+    if (given) {
+      Object.assign(request, { chunk: given.buffer as ArrayBuffer, offset: given.byteOffset, length: given.byteLength, keep: true });
+      this.#inFlight++;
+      this.#post(request);
+      return;
+    }
     if (this.#filled > 0 && this.#buffer) {
       request.chunk = this.#buffer;
       request.length = this.#filled;
@@ -108,10 +127,8 @@ export class WriteSession {
   }
 
   #onReply(reply: WriterReply): void {
-    if (reply.chunk) {
-      this.#inFlight--;
-      this.#pool.returnBuffer(reply.chunk);
-    }
+    if (reply.chunk || reply.kept) this.#inFlight--;
+    if (reply.chunk) this.#pool.returnBuffer(reply.chunk);
     if (reply.error) this.#error ??= threadError(reply.error);
     if (reply.last) this.#end(reply);
     const wake = this.#wake;

@@ -8,12 +8,13 @@
  * writing the previous; for durable puts the other file calls go to the thread pool too.
  *
  * Messages in (`WriterRequest`):
- *   { id, open?: tempPath, durable?, chunk?: ArrayBuffer, length?, end?: { sync, moveTo? } | 'abort' }
- *     open creates the temp file (`wx`; `durable` says the session will fsync); chunk bytes are hashed and written, and the buffer is sent
- *     back for reuse; end fsyncs (sync), closes, moves the file to moveTo (creating its folder,
+ *   { id, open?: tempPath, durable?, chunk?: ArrayBuffer, offset?, length?, keep?, end?: { sync, moveTo? } | 'abort' }
+ *     open creates the temp file (`wx`; `durable` says the session will fsync); chunk bytes
+ *     [offset, offset + length) are hashed and written, and the buffer is sent back for reuse
+ *     (unless `keep`: a handed-over buffer stays here and is dropped once written; `kept` answers); end fsyncs (sync), closes, moves the file to moveTo (creating its folder,
  *     fsyncing the folder when sync) and answers `done: { size, md5Hex }`; 'abort' just closes.
  *   { id, file: { temp, target, text, sync } }  a small file written atomically (temp + rename).
- * Messages out (`WriterReply`): { id, chunk?, done?, error?: { message, code }, last? }; `last`
+ * Messages out (`WriterReply`): { id, chunk?, kept?, done?, error?: { message, code }, last? }; `last`
  * marks the one answer to an end or file request. After an error a session ignores further bytes
  * (still returning their buffers) until its end.
  */
@@ -118,8 +119,10 @@ function answer(message, reply) {
   }
   if (message.end || message.file) reply.last = true;
   const out = { id: message.id, ...reply };
-  if (message.chunk) out.chunk = message.chunk;
-  parentPort.postMessage(out, message.chunk ? [message.chunk] : []);
+  const back = message.chunk && !message.keep ? message.chunk : undefined;
+  if (back) out.chunk = back;
+  else if (message.chunk) out.kept = true;
+  parentPort.postMessage(out, back ? [back] : []);
 }
 
 parentPort.on('message', (message) => {
@@ -133,7 +136,7 @@ parentPort.on('message', (message) => {
   }
   // Hashing happens on arrival, here; the write goes to the thread pool, so the next chunk is
   // hashed while this one is written.
-  const view = message.chunk && new Uint8Array(message.chunk, 0, message.length);
+  const view = message.chunk && new Uint8Array(message.chunk, message.offset || 0, message.length);
   const position = session.size;
   if (view) {
     if (!session.error) session.md5.update(view);
@@ -155,7 +158,11 @@ export interface WriterRequest {
   /** With `open`: the session will fsync, so its file calls go to the thread pool. */
   durable?: boolean;
   chunk?: ArrayBuffer;
+  /** Where the bytes start in `chunk` (default 0). */
+  offset?: number;
   length?: number;
+  /** `chunk` was handed over: the thread keeps it instead of sending it back. */
+  keep?: true;
   end?: { sync: boolean; moveTo?: string } | 'abort';
   file?: { temp: string; target: string; text: string; sync: boolean };
 }
@@ -164,6 +171,8 @@ export interface WriterRequest {
 export interface WriterReply {
   id: number;
   chunk?: ArrayBuffer;
+  /** Acknowledges a `keep` chunk. */
+  kept?: true;
   done?: { size: number; md5Hex: string } | true;
   error?: { message: string; code?: string };
   last?: true;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { handOver } from './body.ts';
 import { WriterPool } from './fs-writer.node.ts';
 
 const dirs: string[] = [];
@@ -65,6 +66,23 @@ describe('WriterPool', () => {
     expect(result.size).toBe(24 * 1024 * 1024);
     // 96 buffers' worth of bytes went through at most maxInFlight at the thread plus the one being filled.
     expect(pool.buffersAllocated).toBeLessThanOrEqual(4);
+  });
+
+  it('takes handed-over chunks without a copy (transferred) and copies the rest, in body order', async () => {
+    const { dir, pool } = await setUp({ threads: 1, bufferBytes: 64 * 1024, maxInFlight: 2 });
+    const bytes = content(1_500_000, 3);
+    // Handed over: a whole 500 KB buffer, then a view at an offset of a 300 KB one; kept: a small
+    // handed-over chunk (copied) and plain chunks in between.
+    const ownedWhole = handOver(bytes.slice(100_000, 600_000));
+    const ownedView = handOver(new Uint8Array(bytes.slice(590_000, 1_000_000).buffer, 10_000, 300_000));
+    const smallOwned = handOver(bytes.slice(900_000, 910_000));
+    const plain = [bytes.subarray(0, 100_000), bytes.subarray(910_000, 1_500_000)];
+    const result = await putThrough(pool, dir, 'mixed', [plain[0] as Uint8Array, ownedWhole, ownedView, smallOwned, plain[1] as Uint8Array]);
+    expect(result).toEqual({ size: bytes.length, md5Hex: md5(bytes) });
+    expect(Buffer.from(await readFile(join(dir, 'out', 'mi', 'mixed'))).equals(bytes)).toBe(true);
+    expect([ownedWhole.byteLength, ownedView.byteLength]).toEqual([0, 0]); // detached: they went to the thread
+    expect(smallOwned.byteLength).toBe(10_000);
+    expect(plain.map((chunk) => chunk.byteLength)).toEqual([100_000, 590_000]);
   });
 
   it('reports file system errors with their code and recovers for the next session', async () => {

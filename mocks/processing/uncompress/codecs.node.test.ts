@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { gzipSync } from 'fflate';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { zlibGunzip } from './codecs.node.ts';
+import { isHandedOver } from '../../store/body.ts';
+import { zlibGunzip, zlibZipInflater } from './codecs.node.ts';
 import { fflateGunzip } from './codecs.ts';
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
@@ -36,5 +38,20 @@ describe('web (fflate) and Node (zlib) gunzip agree', () => {
     const gz = gzipSync(new Uint8Array(10_000).map((_, i) => (i * 7) & 0xff)).subarray(0, 200);
     await expect(collect(fflateGunzip(chunked(gz, [64])))).rejects.toThrow();
     await expect(collect(zlibGunzip(chunked(gz, [64])))).rejects.toThrow();
+  });
+});
+
+describe('zlib whole-entry inflate', () => {
+  it('returns exactly the declared bytes, handed over to the store only when it owns its buffer alone', async () => {
+    const big = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 13 + (i >> 8)) & 255);
+    const small = big.subarray(0, 1000);
+    const bigOut = await zlibZipInflater.inflateAll(deflateRawSync(big), big.byteLength);
+    const smallOut = await zlibZipInflater.inflateAll(deflateRawSync(small), small.byteLength);
+    expect(Buffer.from(bigOut).equals(big)).toBe(true);
+    expect(Buffer.from(smallOut).equals(small)).toBe(true);
+    expect(isHandedOver(bigOut)).toBe(true);
+    expect(bigOut.buffer.byteLength).toBe(big.byteLength + 1); // one chunk, no second allocation
+    expect(isHandedOver(smallOut)).toBe(false); // below 4 KiB zlib's chunk comes from the shared Buffer pool
+    await expect(zlibZipInflater.inflateAll(deflateRawSync(big), big.byteLength - 1)).rejects.toThrow(RangeError);
   });
 });

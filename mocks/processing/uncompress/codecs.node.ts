@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { crc32, createGunzip, createInflateRaw, inflateRaw, type ZlibOptions } from 'node:zlib';
+import { handOver } from '../../store/body.ts';
 import type { UncompressCodecs, ZipInflater } from './codecs.ts';
 import { openSevenZipStreamed } from './sevenzip-stream.node.ts';
 
@@ -35,8 +36,16 @@ export function zlibGunzip(source: AsyncIterable<Uint8Array>): AsyncIterable<Uin
 /** Zip entries inflated by node:zlib: whole small entries by one thread-pool call, large ones streamed. */
 export const zlibZipInflater: ZipInflater = {
   // maxOutputLength stops a bomb whose header claims a small size before the bytes exist (min 1: zlib's
-  // floor); one output chunk of the declared size spares zlib's 16 KiB pieces and their final concat.
-  inflateAll: (data, maxOutput) => inflateRawAsync(data, { maxOutputLength: Math.max(1, maxOutput), chunkSize: Math.max(MIN_CHUNK, maxOutput) }),
+  // floor); one output chunk spares zlib's 16 KiB pieces and their final concat. One byte more than
+  // declared: a chunk that ends exactly full makes zlib allocate a second one of the same size (and
+  // make one more thread-pool call) just to see the end of the stream — garbage of ~1× the output.
+  inflateAll: async (data, maxOutput) => {
+    const chunkSize = Math.max(MIN_CHUNK, maxOutput + 1);
+    const output = await inflateRawAsync(data, { maxOutputLength: Math.max(1, maxOutput), chunkSize });
+    // The output is a view of zlib's own chunk (no other view exists once zlib is done): the store may
+    // take it without a copy. Checked, not assumed: a pooled or joined buffer would not match.
+    return output.byteOffset === 0 && output.buffer.byteLength === chunkSize ? handOver(output) : output;
+  },
   inflate: (source) => throughZlib(source, createInflateRaw(STREAM_OPTIONS)),
   crc32: (data, value) => crc32(data, value),
 };
