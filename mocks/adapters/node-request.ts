@@ -45,8 +45,12 @@ function hasBody(req: IncomingMessage): boolean {
 async function smallBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   const length = Number(req.headers['content-length']);
   if (req.headers['transfer-encoding'] !== undefined || !(length <= BUFFERED_BODY_MAX)) return undefined;
-  // A copy: the socket's chunk is a view into a larger read buffer that a stored object must not pin.
-  return new Uint8Array(await readAll(req));
+  const body = await readAll(req);
+  // A body that is a view into a much larger buffer (a socket read holding more, Buffer's pool) is
+  // copied, so that a stored object does not pin it; otherwise a plain view (Buffer's `slice` would
+  // not copy as Uint8Array's does), which spares a malloc'd copy per request.
+  if (body.buffer.byteLength > body.byteLength * 2 + 4096) return new Uint8Array(body);
+  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
 }
 
 const headerValue = (raw: string | string[] | undefined) => (raw === undefined ? null : Array.isArray(raw) ? raw.join(', ') : raw);

@@ -25,7 +25,9 @@ function bySeq(ctx: EngineContext): (a: string, b: string) => number {
 export function enqueue(ctx: EngineContext, job: JobRecord): void {
   const rt = queueRuntime(ctx, job.detail.QueueId);
   rt.waiting.push(job.detail.JobId);
-  const last = rt.waiting.at(-2);
+  // The newest job ever submitted belongs at the end: only an older job (restored from a snapshot)
+  // may need sorting in, which spares every submit a lookup in the (large) job table.
+  const last = job.seq === ctx.state.seq ? undefined : rt.waiting.at(-2);
   if (last !== undefined && (ctx.state.jobs.get(last)?.seq ?? 0) > job.seq) rt.waiting.sort(bySeq(ctx));
   dispatch(ctx, job.detail.QueueId);
 }

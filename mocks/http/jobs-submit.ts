@@ -16,9 +16,11 @@ export const submitJob: Handler = async (ctx) => {
   if (request.CallBackType === 'TDMQ' && !request.CallBackMqConfig) {
     throw invalidArgument('Request.CallBackMqConfig', 'is required when CallBackType is TDMQ');
   }
-  // The decoded value is this request's own: extend it rather than copy it into a spread.
+  // One object literal of a fixed shape: adding properties to the decoded value (or spreading it)
+  // builds new hidden classes per request.
+  const { Tag, Input, Operation, QueueId, CallBack, CallBackFormat, CallBackType, CallBackMqConfig } = request;
+  const submit: SubmitRequest = { bucket: ctx.host.bucket, region: ctx.host.region, Tag, Input, Operation, QueueId, CallBack, CallBackFormat, CallBackType, CallBackMqConfig };
   // Encoded on the spot, so the engine's own detail is read without a defensive copy.
-  const body = ctx.services.engine.submitWith(Object.assign(request, { bucket: ctx.host.bucket, region: ctx.host.region }),
-    (job) => cosCiCodec.encode({ JobsDetail: toWireJob(job) }, 'SubmitJobResponse'));
+  const body = ctx.services.engine.submitWith(submit, (job) => cosCiCodec.encode({ JobsDetail: toWireJob(job) }, 'SubmitJobResponse'));
   return xmlResponse(ctx.meta, 200, body);
 };
