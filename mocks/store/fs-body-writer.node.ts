@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { HashFactory } from '../processing/hash/types.ts';
 import { chunksOf, consumeBody } from './body.ts';
-import { commitFile, writeFileAtomic, type FsLayout } from './fs-layout.node.ts';
+import { commitFile, writeFileAtomic, writeNewFileSync, writeSmallFileSync, type FsLayout } from './fs-layout.node.ts';
 import { WriterPool } from './fs-writer.node.ts';
 import type { Body } from './types.ts';
 
@@ -13,7 +13,8 @@ export function defaultWriterThreads(): number {
 
 /**
  * Puts files into the store folder: an object body (temp file, hashed for the ETag, fsynced when
- * durable, then renamed to its final place) and small metadata files (temp + rename). With writer
+ * durable, then renamed to its final place; a small one of a store that is not durable goes
+ * straight to its place) and small metadata files (temp + rename, or in place when new). With writer
  * threads (the default) a body's hashing and file system calls run on them, so the event loop
  * only copies bytes — except small bodies (≤ 256 KiB), written here; with `threads: 0` everything
  * runs here, hashed by the injected HashFactory.
@@ -66,10 +67,12 @@ export class BodyWriter {
 
   /**
    * Writes a small text file atomically (temp + fsync + rename + folder fsync when durable): on a
-   * writer thread when durable (its fsyncs then leave the event loop alone), else here.
+   * writer thread when durable (its fsyncs then leave the event loop alone); when not durable,
+   * synchronously here, in place if `fresh` (no earlier version exists, see `writeSmallFileSync`).
    */
-  async writeSmall(target: string, text: string): Promise<void> {
-    if (!this.#pool || !this.#durable) return writeFileAtomic(this.#layout, target, text, this.#durable);
+  async writeSmall(target: string, text: string, fresh: boolean): Promise<void> {
+    if (!this.#durable) return writeSmallFileSync(this.#layout, target, text, fresh);
+    if (!this.#pool) return writeFileAtomic(this.#layout, target, text, this.#durable);
     await this.#pool.writeFile({ temp: this.#layout.tempPath('.json'), target, text, sync: true });
   }
 
@@ -79,6 +82,15 @@ export class BodyWriter {
   }
 
   async #writeHere(body: Body, temp: string, target: string): Promise<{ size: number; md5Hex: string }> {
+    if (!this.#durable && body instanceof Uint8Array) {
+      // A small body of a store that is not durable goes straight to its final name, synchronously
+      // (see writeNewFileSync): until its sidecar exists nothing refers to it, and recovery removes
+      // unreferenced bodies, so a torn write is never visible; no temp file, no rename.
+      const md5 = await this.#hash('md5');
+      md5.update(body);
+      if (!writeNewFileSync(target, body)) throw new Error(`[fileproc] store body ${target} exists already`);
+      return { size: body.byteLength, md5Hex: md5.digestHex() };
+    }
     const handle = await open(temp, 'wx');
     let content: { size: number; md5Hex: string };
     try {

@@ -5,6 +5,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeHashFactory } from '../processing/hash/node-hash.node.ts';
+import { FsLayout } from './fs-layout.node.ts';
 import { FsStore } from './fs-store.node.ts';
 import { readAll } from './store-model.ts';
 
@@ -123,6 +124,32 @@ describe('FsStore persistence and safety', () => {
     }
     await expect(store.put(B, 'k', failing())).rejects.toThrow('aborted by client');
     expect(await filesUnder(dir)).toEqual(before);
+  });
+
+  it('not durable: a torn in-place sidecar of a new object reads as never committed; a sidecar it did not know is replaced atomically', async () => {
+    const dir = await freshDir();
+    const store = await FsStore.open({ dir, now: () => 0, hash: nodeHashFactory, durable: false });
+    await store.put(B, 'k', bytes('v1'));
+    await store.put(B, 'k', bytes('v2'));
+    const clean = await filesUnder(dir);
+    // Another store's object this one does not know: its sidecar exists, so the put must not tear it.
+    const other = await openStore(dir);
+    await other.put(B, 'g', bytes('other'));
+    // A process killed between creating a new object's sidecar and writing it leaves an empty file.
+    const layout = new FsLayout(dir);
+    await mkdir(dirname(layout.sidecarPath(B, 'torn')), { recursive: true });
+    await writeFile(layout.sidecarPath(B, 'torn'), '');
+    await mkdir(join(dir, 'data', 'ee'), { recursive: true });
+    await writeFile(join(dir, 'data', 'ee', 'ee00tornbody'), 'written in place, never committed');
+    await store.put(B, 'g', bytes('owner'));
+    await store.close();
+    const reopened = await FsStore.open({ dir, now: () => 0, hash: nodeHashFactory, durable: false });
+    expect((await reopened.list(B)).objects.map((o) => o.key)).toEqual(['g', 'k']);
+    expect(await readAll(reopened, B, 'k')).toEqual(bytes('v2'));
+    expect(await readAll(reopened, B, 'g')).toEqual(bytes('owner'));
+    // What is left: the clean files plus g's sidecar and its one body (the other store's version is unreferenced).
+    expect((await filesUnder(dir)).length).toBe(clean.length + 2);
+    expect(await filesUnder(join(dir, 'tmp'))).toEqual([]);
   });
 
   it('ignores and cleans leftovers of a killed writer on open', async () => {

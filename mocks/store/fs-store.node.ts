@@ -103,7 +103,7 @@ export class FsStore implements ObjectStore {
     const meta = newMeta(bucket, key, content, this.#options.now(), options);
     await this.#commit(bucket, key, async () => {
       try {
-        await this.#writeSidecar({ v: 1, data: id, meta });
+        await this.#writeSidecar({ v: 1, data: id, meta }, !this.#index.get(bucket, key));
       } catch (error) {
         await rm(this.#layout.dataPath(id), { force: true });
         throw error;
@@ -134,7 +134,7 @@ export class FsStore implements ObjectStore {
       const entry = this.#index.get(bucket, key);
       if (!entry) return undefined;
       const meta = { ...entry.meta, userMeta: { ...entry.meta.userMeta, ...userMeta } };
-      await this.#writeSidecar({ v: 1, data: entry.data, meta });
+      await this.#writeSidecar({ v: 1, data: entry.data, meta }, false);
       this.#index.set({ meta, data: entry.data });
       return copyMeta(meta);
     });
@@ -155,9 +155,10 @@ export class FsStore implements ObjectStore {
     return result;
   }
 
-  #writeSidecar(sidecar: Sidecar): Promise<void> {
+  /** `fresh`: the object has no sidecar yet (this process knows of no version), so no version can be torn. */
+  #writeSidecar(sidecar: Sidecar, fresh: boolean): Promise<void> {
     const path = this.#layout.sidecarPath(sidecar.meta.bucket, sidecar.meta.key);
-    return this.#writer.writeSmall(path, JSON.stringify(sidecar));
+    return this.#writer.writeSmall(path, JSON.stringify(sidecar), fresh);
   }
 
   async #recover(): Promise<void> {
