@@ -12,6 +12,9 @@ export interface WriterPoolOptions {
   maxInFlight?: number;
 }
 
+// Idle gathering buffers kept for reuse (16 MiB with the default 1 MiB buffers).
+const KEPT_BUFFERS = 16;
+
 /** Receives a thread's answers to one request id. */
 export type Waiter = (reply: WriterReply) => void;
 
@@ -75,9 +78,13 @@ export class WriterPool {
     return this.#allocated;
   }
 
-  /** Takes back a buffer a thread returned; a few are kept for the next puts. */
+  /**
+   * Takes back a buffer a thread returned; up to `KEPT_BUFFERS` are kept for the next puts (extraction
+   * runs 8 puts at once, each with up to `maxInFlight` buffers out: keeping only a put's worth made
+   * most buffers fresh allocations, i.e. garbage for the collector).
+   */
   returnBuffer(buffer: ArrayBuffer): void {
-    if (buffer.byteLength === this.bufferBytes && this.#free.length < this.maxInFlight) this.#free.push(buffer);
+    if (buffer.byteLength === this.bufferBytes && this.#free.length < Math.max(this.maxInFlight, KEPT_BUFFERS)) this.#free.push(buffer);
   }
 
   /** The least busy thread, started on first use; it counts one more session until `release`. */

@@ -6,8 +6,9 @@ import type { UncompressCodecs, ZipInflater } from './codecs.ts';
 import { openSevenZipStreamed } from './sevenzip-stream.node.ts';
 
 // zlib's default 16 KiB output chunks cost one trip through every async generator downstream each;
-// 256 KiB chunks cut that overhead while a chunk stays far below the 1 MiB write slices.
-const ZLIB_CHUNK = 256 * 1024;
+// 1 MiB chunks (the store's write size) cut that overhead: on the 512 MiB tar.gz, 1 MiB against 256 KiB
+// took 4.0–4.2 s against 4.4–4.7 s of wall time and 0–0.3 s less CPU in alternating runs (load ≈ 4).
+const ZLIB_CHUNK = 1024 * 1024;
 // 4 MiB of output may wait for the reader (the default is one chunk), so the thread pool keeps
 // inflating while the main thread parses and hands members to the store. (zlib passes
 // `readableHighWaterMark` on to its stream.Transform; @types/node's ZlibOptions omits it.)
