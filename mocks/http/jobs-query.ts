@@ -1,7 +1,8 @@
 /** E2 describe, E3 list and E4 cancel (reference §2.6–2.8), as the spec decides (§9.16, §9.20, §9.21). */
 import { cosCiCodec } from '../../protocol/codec.ts';
 import { parseJobTime } from '../../protocol/time.ts';
-import type { JobListQuery } from '../engine/queries.ts';
+import type { DescribeResult, JobListQuery } from '../engine/queries.ts';
+import { isTerminal } from '../engine/state-machine.ts';
 import type { JobState, JobTag } from '../engine/types.ts';
 import { invalidArgument } from './http-error.ts';
 import { jobDetailToWire as toWireJob } from '../callbacks/bodies.ts';
@@ -14,13 +15,30 @@ function jobIds(ctx: RequestContext, operationId: string): string[] {
   return ctx.variable.split(',');
 }
 
-/** `describeFileJobs` / `describeJobs`: 200 even when every id is unknown (§9.16), unknown ids (or other buckets' jobs) in `NonExistJobIds`. */
-export const describeJobs: Handler = async (ctx) => {
-  // Encoded on the spot, so the engine's own details are read without defensive copies.
-  const xml = ctx.services.engine.describeWith(jobIds(ctx, 'describeJobs'), ctx.host.bucket, (result) => cosCiCodec.encode({
+// A finished job never changes (§3.2), and clients keep polling it: the answer describing just that
+// job is kept with the engine's detail object (dropped with it) and checked against its state.
+const finishedAnswers = new WeakMap<object, { state: string; xml: string }>();
+
+function encodeDescribe(result: Readonly<DescribeResult>): string {
+  return cosCiCodec.encode({
     ...(result.JobsDetail.length > 0 && { JobsDetail: result.JobsDetail.map(toWireJob) }),
     ...(result.NonExistJobIds.length > 0 && { NonExistJobIds: result.NonExistJobIds }),
-  }, 'DescribeJobsResponse'));
+  }, 'DescribeJobsResponse');
+}
+
+/** `describeFileJobs` / `describeJobs`: 200 even when every id is unknown (§9.16), unknown ids (or other buckets' jobs) in `NonExistJobIds`. */
+export const describeJobs: Handler = async (ctx) => {
+  const { engine } = ctx.services;
+  // Encoded on the spot, so the engine's own details are read without defensive copies.
+  const xml = engine.describeWith(jobIds(ctx, 'describeJobs'), ctx.host.bucket, (result) => {
+    const only = result.JobsDetail.length === 1 && result.NonExistJobIds.length === 0 ? result.JobsDetail[0] : undefined;
+    if (!only || !isTerminal(only.State) || engine.faults.isOn('terminal-state-changes')) return encodeDescribe(result);
+    const known = finishedAnswers.get(only);
+    if (known?.state === only.State) return known.xml;
+    const answer = encodeDescribe(result);
+    finishedAnswers.set(only, { state: only.State, xml: answer });
+    return answer;
+  });
   return xmlResponse(ctx.meta, 200, xml);
 };
 
