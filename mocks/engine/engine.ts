@@ -15,6 +15,7 @@ import type { QueueUpdate } from './queue-validation.ts';
 import { listQueues, updateQueue, type QueueListQuery, type QueueListResult } from './queues.ts';
 import { createSeededRandom, type RandomSource } from './random.ts';
 import { resetState, restoreSnapshot, takeSnapshot, type EngineSnapshot } from './snapshot.ts';
+import { fullHistory } from './state-machine.ts';
 import { submitJob } from './submit.ts';
 import { DEFAULT_TIMING, type TimingOptions } from './timing.ts';
 import type { FileBucketRecord, IdGenerator, JobDetail, JobScript, QueueRecord, SubmitRequest, TransitionRecord } from './types.ts';
@@ -130,7 +131,7 @@ export class JobEngine {
   history(jobId: string): TransitionRecord[] {
     const job = this.#ctx.state.jobs.get(jobId);
     if (!job) throw new EngineError('NoSuchJob', `job ${jobId} does not exist`);
-    return cloneJson(job.history);
+    return cloneJson(fullHistory(job));
   }
 
   /** Scripts a job that has not started yet: outcome, start latency, duration. */

@@ -32,6 +32,23 @@ describe('snapshot / restore / reset', () => {
     expect(target.engine.listQueues('examplebucket-1250000000', 'ap-chongqing').TotalCount).toBe(1);
   });
 
+  it('keeps each job\'s whole history in the snapshot (creation first) and restores it unchanged', async () => {
+    const source = testEngine(quick);
+    const done = source.engine.submit(requestFor('FileHashCode', { script: { startLatencyMs: 0 } })).JobId;
+    await source.advance(1500);
+    const fresh = source.engine.submit(requestFor('FileHashCode')).JobId;
+    const snapshot = source.engine.snapshot();
+    const histories = snapshot.jobs.map((job) => job.history.map((h) => `${h.from}→${h.to}`));
+    expect(histories).toEqual([['null→Submitted', 'Submitted→Running', 'Running→Success'], ['null→Submitted']]);
+    const created = [source.clock.now() - 1500, source.clock.now()];
+    expect(snapshot.jobs.map((job) => job.history[0])).toEqual(created.map((at) => ({ from: null, to: 'Submitted', at, reason: 'submitted' })));
+    const target = testEngine(quick);
+    target.engine.restore(JSON.parse(JSON.stringify(snapshot)));
+    expect(target.engine.snapshot().jobs).toEqual(snapshot.jobs);
+    expect(target.engine.history(fresh)).toEqual(source.engine.history(fresh));
+    expect(target.engine.history(done)).toEqual(source.engine.history(done));
+  });
+
   it('restoring a paused queue keeps its jobs paused', () => {
     const source = testEngine(quick);
     const { JobId, QueueId } = source.engine.submit(requestFor('FileHashCode'));

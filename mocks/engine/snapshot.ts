@@ -7,6 +7,7 @@ import { cloneJson, emptyState, queueRuntime, type EngineContext } from './conte
 import { dispatch } from './dispatcher.ts';
 import { EngineError } from './errors.ts';
 import { finishJob } from './finish.ts';
+import { fullHistory, NO_TRANSITIONS } from './state-machine.ts';
 import type { FileBucketRecord, JobRecord, QueueRecord } from './types.ts';
 
 /** Everything needed to rebuild the engine's state; plain JSON. */
@@ -16,6 +17,7 @@ export interface EngineSnapshot {
   buckets: FileBucketRecord[];
   queues: QueueRecord[];
   defaultQueues: [bucket: string, queueId: string][];
+  /** Jobs with their whole history (creation entry first), unlike the engine's own records. */
   jobs: JobRecord[];
 }
 
@@ -34,7 +36,7 @@ export function takeSnapshot(ctx: EngineContext): EngineSnapshot {
     buckets: [...state.buckets.values()],
     queues: [...state.queues.values()],
     defaultQueues: [...state.defaultQueues.entries()],
-    jobs: [...state.jobs.values()].sort((a, b) => a.seq - b.seq),
+    jobs: [...state.jobs.values()].sort((a, b) => a.seq - b.seq).map((job) => ({ ...job, history: fullHistory(job) })),
   });
 }
 
@@ -63,6 +65,9 @@ export function restoreSnapshot(ctx: EngineContext, snapshot: EngineSnapshot): v
   for (const [bucket, queueId] of copy.defaultQueues) state.defaultQueues.set(bucket, queueId);
   const jobs = copy.jobs.sort((a, b) => a.seq - b.seq);
   for (const job of jobs) {
+    // The creation entry is implied by CreationTime in the engine's records.
+    const transitions = job.history[0]?.from === null ? job.history.slice(1) : job.history;
+    job.history = transitions.length === 0 ? NO_TRANSITIONS : transitions;
     state.jobs.set(job.detail.JobId, job);
     if (job.detail.State === 'Submitted' || job.detail.State === 'Pause') queueRuntime(ctx, job.detail.QueueId).waiting.push(job.detail.JobId);
   }

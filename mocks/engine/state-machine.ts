@@ -4,7 +4,15 @@
  */
 import { EngineError } from './errors.ts';
 import type { FaultRegistry } from './faults.ts';
-import type { JobRecord, JobState } from './types.ts';
+import type { JobRecord, JobState, TransitionRecord } from './types.ts';
+
+/** The history of a job that has not changed state since it was created (shared, frozen). */
+export const NO_TRANSITIONS: TransitionRecord[] = Object.freeze([]) as unknown as TransitionRecord[];
+
+/** A job's whole history: the implied creation entry, then its transitions. */
+export function fullHistory(job: Readonly<JobRecord>): TransitionRecord[] {
+  return [{ from: null, to: 'Submitted', at: job.detail.CreationTime, reason: 'submitted' }, ...job.history];
+}
 
 /** Allowed transitions: Submitted → Running → Success|Failed; Submitted ↔ Pause; Submitted|Pause → Cancel. */
 export const ALLOWED_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
@@ -48,5 +56,6 @@ export function transition(job: JobRecord, to: JobState, at: number, reason: str
   job.detail.State = to;
   if (to === 'Running') job.detail.StartTime = at;
   if (isTerminal(to)) job.detail.EndTime = at;
+  if (job.history === NO_TRANSITIONS) job.history = [];
   job.history.push({ from, to, at, reason });
 }

@@ -4,7 +4,7 @@ import { enqueue } from './dispatcher.ts';
 import { EngineError } from './errors.ts';
 import { ensureBucket } from './file-buckets.ts';
 import { findQueue } from './queues.ts';
-import { transition } from './state-machine.ts';
+import { NO_TRANSITIONS, transition } from './state-machine.ts';
 import { planJob } from './timing.ts';
 import type { JobCallbackSettings, JobDetail, JobRecord, JobScript, SubmitRequest } from './types.ts';
 
@@ -51,7 +51,7 @@ export function submitJob(ctx: EngineContext, request: SubmitRequest): Readonly<
     script,
     plan: planJob(timing, random, request, script),
     seq: ++ctx.state.seq,
-    history: [{ from: null, to: 'Submitted', at: now, reason: 'submitted' }],
+    history: NO_TRANSITIONS,
   };
   ctx.state.jobs.set(JobId, job);
   if (queue.State === 'Paused') transition(job, 'Pause', now, 'queue is paused', faults);

@@ -86,6 +86,11 @@ export interface JobRecord {
   plan: JobPlan;
   /** Submission order; breaks creation-time ties in listings and FIFO order in queues. */
   seq: number;
+  /**
+   * Transitions after creation (the creation entry is implied by `CreationTime`, see
+   * `fullHistory`); the shared frozen `NO_TRANSITIONS` until the first one. Every job is kept
+   * until reset, and an array of one entry per job was three objects for the collector to copy.
+   */
   history: TransitionRecord[];
 }
 
