@@ -31,6 +31,15 @@ export class TimerHeap {
     }
   }
 
+  /** Drops every timer `keep` refuses and restores the heap order (O(n)). */
+  retain(keep: (timer: HeapTimer) => boolean): void {
+    const items = this.#items;
+    // Sorted by (at, seq) is a valid min-heap.
+    const kept = items.filter(keep).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    items.length = kept.length;
+    for (let i = 0; i < kept.length; i++) items[i] = kept[i] as HeapTimer;
+  }
+
   /** Removes and returns the earliest timer. */
   pop(): HeapTimer | undefined {
     const items = this.#items;

@@ -92,4 +92,27 @@ describe('VirtualClock', () => {
       fcOptions,
     );
   });
+
+  it('property: clearing most timers (the heap drops cleared ones) keeps the order of the rest, also for timers set later', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(500), fc.nat(9)), { minLength: 100, maxLength: 400 }), fc.nat(200), (timers, pause) => {
+        const clock = new VirtualClock(0);
+        const fired: number[] = [];
+        const plan = timers.map(([at, roll], index) => ({ at: index % 2 === 0 ? at : at + pause, index, cancel: roll < 8 }));
+        const set = (p: (typeof plan)[number]) => ({ ...p, handle: clock.setTimer(p.at, () => fired.push(p.index)) });
+        const first = plan.filter((p) => p.index % 2 === 0).map(set);
+        for (const p of first) if (p.cancel) clock.clearTimer(p.handle);
+        clock.advance(pause);
+        const second = plan.filter((p) => p.index % 2 === 1).map(set);
+        for (const p of second) if (p.cancel) clock.clearTimer(p.handle);
+        clock.runUntilIdle();
+        const live = [...first, ...second].filter((p) => !p.cancel);
+        const firedEarly = live.filter((p) => p.index % 2 === 0 && p.at <= pause).sort((a, b) => a.at - b.at || a.index - b.index);
+        const rest = live.filter((p) => !firedEarly.includes(p)).sort((a, b) => Math.max(a.at, pause) - Math.max(b.at, pause) || a.handle - b.handle);
+        expect(fired).toEqual([...firedEarly, ...rest].map((p) => p.index));
+        expect(clock.pendingTimers).toBe(0);
+      }),
+      fcOptions,
+    );
+  });
 });
