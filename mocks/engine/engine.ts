@@ -74,10 +74,12 @@ export class JobEngine {
 
   /**
    * `submit` for callers that only read the answer at once (the HTTP layer encodes it): `read` gets
-   * the new job's detail without the defensive copy and must neither keep nor change it.
+   * the new job's detail without the defensive copy and must neither keep nor change it. The
+   * request is handed over: the job keeps its `Operation` (plain JSON, freshly decoded) as it is,
+   * so the caller must not keep or change it either.
    */
   submitWith<T>(request: SubmitRequest, read: (detail: Readonly<JobDetail>) => T): T {
-    return read(submitJob(this.#ctx, request));
+    return read(submitJob(this.#ctx, request, true));
   }
 
   /** E2 describe 1..10 ids (§2.6); with `bucket`, jobs of other buckets are in `NonExistJobIds`. */

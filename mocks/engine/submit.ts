@@ -33,9 +33,10 @@ function callbackSettings(request: SubmitRequest): JobCallbackSettings {
  * Creates a job in the request's queue (default: the bucket's default queue, created on first
  * use). Unknown queue → 404 NoSuchQueue; a queue holding MaxSize waiting jobs → 400 InvalidRequest.
  * Returns the new job's detail itself (what the submit response shows): callers outside the
- * engine get a copy.
+ * engine get a copy. With `handOver`, the job keeps `request.Operation` itself instead of a copy
+ * (the caller built it for this call and drops it).
  */
-export function submitJob(ctx: EngineContext, request: SubmitRequest): Readonly<JobDetail> {
+export function submitJob(ctx: EngineContext, request: SubmitRequest, handOver = false): Readonly<JobDetail> {
   const { clock, ids, random, timing, faults } = ctx.deps;
   const defaultQueue = ensureBucket(ctx, request.bucket, request.region);
   const queue = request.QueueId ? findQueue(ctx, request.QueueId, request.bucket) : defaultQueue;
@@ -54,7 +55,7 @@ export function submitJob(ctx: EngineContext, request: SubmitRequest): Readonly<
   const JobId = freshId(() => ids.jobId(), (id) => ctx.state.jobs.has(id));
   // Plain literals (no spread inside): every detail gets one of two hidden classes, which keeps
   // the code that reads them (wire conversion, encoder) fast.
-  const Operation = cloneJson(request.Operation);
+  const Operation = handOver ? request.Operation : cloneJson(request.Operation);
   const detail: JobDetail = request.Input
     ? { Code: 'Success', Message: '', JobId, Tag, State: 'Submitted', Progress: 0, CreationTime: now, QueueId: queue.QueueId,
       Input: { BucketId: bucket, Object: request.Input.Object, Region: region }, Operation }

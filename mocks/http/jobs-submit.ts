@@ -20,7 +20,8 @@ export const submitJob: Handler = async (ctx) => {
   // builds new hidden classes per request.
   const { Tag, Input, Operation, QueueId, CallBack, CallBackFormat, CallBackType, CallBackMqConfig } = request;
   const submit: SubmitRequest = { bucket: ctx.host.bucket, region: ctx.host.region, Tag, Input, Operation, QueueId, CallBack, CallBackFormat, CallBackType, CallBackMqConfig };
-  // Encoded on the spot, so the engine's own detail is read without a defensive copy.
+  // Encoded on the spot, so the engine's own detail is read without a defensive copy; the decoded
+  // Operation is handed over to the job (this request never touches it again).
   const body = ctx.services.engine.submitWith(submit, (job) => cosCiCodec.encode({ JobsDetail: toWireJob(job) }, 'SubmitJobResponse'));
   return xmlResponse(ctx.meta, 200, body);
 };
