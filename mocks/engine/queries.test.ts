@@ -15,6 +15,18 @@ describe('describe (§2.6)', () => {
     expect(() => engine.describe(Array.from({ length: 11 }, (_, i) => `f${i}`))).toThrow(expect.objectContaining({ code: 'InvalidArgument' }));
   });
 
+  it('submit copies the request (a caller changing it later does not change the job); submitWith keeps the handed-over Operation', () => {
+    const { engine, state } = testEngine();
+    const request = requestFor('FileHashCode');
+    const { JobId } = engine.submit(request);
+    (request.Operation as { UserData?: string }).UserData = 'changed later';
+    expect(state(JobId).Operation.UserData).toBeUndefined();
+    const handed = requestFor('FileHashCode', { Operation: { FileHashCodeConfig: { Type: 'MD5' }, UserData: 'kept' } });
+    const answer = engine.submitWith(handed, (detail) => ({ id: detail.JobId, same: detail.Operation === handed.Operation }));
+    expect(answer.same).toBe(true);
+    expect(state(answer.id).Operation).toEqual({ FileHashCodeConfig: { Type: 'MD5' }, UserData: 'kept' });
+  });
+
   it('returns copies: mutating a result does not change the job', () => {
     const { engine, state } = testEngine();
     const { JobId } = engine.submit(requestFor('FileHashCode'));
