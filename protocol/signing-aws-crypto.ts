@@ -4,6 +4,7 @@
  * served over plain http from a non-localhost origin hide `crypto.subtle`), as for COS signing.
  */
 import { createHMAC, createSHA1, createSHA256, sha256 } from 'hash-wasm';
+import { toHex } from './ids/random.ts';
 
 const utf8 = new TextEncoder();
 
@@ -11,13 +12,6 @@ const utf8 = new TextEncoder();
 export type Bytes = Uint8Array | string;
 
 const bytesOf = (data: Bytes): Uint8Array<ArrayBuffer> => (typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data));
-
-/** Lower-case hex of bytes. */
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
 
 /** Standard base64 of bytes. */
 export function toBase64(bytes: Uint8Array): string {

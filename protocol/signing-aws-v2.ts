@@ -5,6 +5,7 @@
  * and the resource `/bucket/key[?sub-resources]`.
  */
 import type { AwsRequest } from './signing-aws-v4.ts';
+import { compareCodeUnits } from './signing/canonical.ts';
 import { hmacSha1Base64 } from './signing-aws-crypto.ts';
 
 /** The resource part of a V2 string to sign: `/bucket` + the path as sent + signed sub-resources. */
@@ -15,7 +16,7 @@ export function stringToSignV2(request: AwsRequest, resource: V2Resource): strin
   const h = request.headers;
   const amz = Object.keys(h).filter((name) => name.startsWith('x-amz-')).sort()
     .map((name) => `${name}:${(h[name] ?? '').trim()}\n`).join('');
-  const sub = [...resource.subResources].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const sub = [...resource.subResources].sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([name, value]) => (value === '' ? name : `${name}=${value}`)).join('&');
   const path = `/${resource.bucket}${resource.rawPath.startsWith('/') ? '' : '/'}${resource.rawPath}`;
   const date = h['x-amz-date'] !== undefined ? '' : (h.date ?? '');

@@ -3,8 +3,10 @@
  * version undocumented §9.30): canonical request, string to sign, derived signing key. S3 rules:
  * the path is encoded once and never normalised; the payload hash is `x-amz-content-sha256` when sent.
  */
+import { toHex } from './ids/random.ts';
+import { compareCodeUnits } from './signing/canonical.ts';
 import { cosUrlEncode } from './signing/url-encode.ts';
-import { hmacSha256, sha256Hex, toHex } from './signing-aws-crypto.ts';
+import { hmacSha256, sha256Hex } from './signing-aws-crypto.ts';
 
 /** The signing view of a request: decoded path and query, lower-case header names. */
 export interface AwsRequest {
@@ -48,7 +50,7 @@ export function canonicalQuery(query: AwsRequest['query'], exclude: readonly str
   return query
     .filter(([name]) => !exclude.includes(name))
     .map(([name, value]) => [cosUrlEncode(name), cosUrlEncode(value)] as const)
-    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .sort(([a, av], [b, bv]) => compareCodeUnits(a, b) || compareCodeUnits(av, bv))
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
 }
