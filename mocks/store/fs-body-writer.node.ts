@@ -3,6 +3,7 @@ import { open, rm, type FileHandle } from 'node:fs/promises';
 import type { HashFactory } from '../processing/hash/types.ts';
 import { chunksOf, consumeBody } from './body.ts';
 import { commitFile, writeFileAtomic, writeNewFileSync, writeSmallFileSync, type FsLayout } from './fs-layout.node.ts';
+import { SMALL_BODY_BYTES } from './fs-write-session.node.ts';
 import { WriterPool } from './fs-writer.node.ts';
 import type { Body } from './types.ts';
 
@@ -36,22 +37,17 @@ export class BodyWriter {
   async writeBody(body: Body, target: string): Promise<{ size: number; md5Hex: string }> {
     const temp = this.#layout.tempPath('.part');
     try {
-      if (!this.#pool) return await this.#writeHere(body, temp, target);
+      // A small body given whole is written here as it is: gathering it first would copy it for nothing.
+      if (!this.#pool || (body instanceof Uint8Array && body.byteLength <= SMALL_BODY_BYTES)) return await this.#writeHere(body, temp, target);
       const session = this.#pool.session(temp, this.#durable);
+      let small: Uint8Array | undefined;
       try {
         for await (const chunk of chunksOf(body)) await session.write(chunk);
+        small = session.smallBody();
+        if (!small) return await session.finish(this.#durable, target);
       } catch (error) {
         await session.abort();
         throw error;
-      }
-      const small = session.smallBody();
-      if (!small) {
-        try {
-          return await session.finish(this.#durable, target);
-        } catch (error) {
-          await session.abort();
-          throw error;
-        }
       }
       try {
         return await this.#writeHere(small, temp, target);
