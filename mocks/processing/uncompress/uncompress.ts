@@ -30,19 +30,22 @@ const FILE_LIST_MAX = 1000;
 export async function uncompressArchive(
   ctx: ProcessContext, input: { Object: string }, config: FileUncompressConfig, output: UncompressOutput, options: UncompressOptions = {},
 ): Promise<ProcessOutcome<FileUncompressResult>> {
-  // Written objects by member sequence number: writes may finish out of order, FileList keeps archive order.
-  const written: FileListEntry[] = [];
+  // The first FILE_LIST_MAX written objects by member sequence number (a sparse array: writes may
+  // finish out of order, FileList keeps archive order); later ones are only counted.
+  const listed: FileListEntry[] = [];
   let fileCount = 0;
   const result = (): FileUncompressResult => {
-    const listed = config.ListingFile === true ? firstListed(written) : [];
+    const contents = listed.filter(() => true); // drops the holes of members not (yet) written
     return {
       Region: output.Region, Bucket: output.Bucket, FileCount: fileCount,
-      ...(config.ListingFile === true && { FileList: { Contents: listed, IsTruncated: fileCount > listed.length } }),
+      ...(config.ListingFile === true && { FileList: { Contents: contents, IsTruncated: fileCount > contents.length } }),
     };
   };
   const behind = new WriteBehind((key, body) => ctx.store.put(output.Bucket, key, body), (index, meta) => {
     fileCount++;
-    written[index] = { Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size };
+    if (config.ListingFile === true && index < FILE_LIST_MAX) {
+      listed[index] = { Key: meta.key, LastModified: formatListingTime(meta.lastModified), FileSize: meta.size };
+    }
   });
   const progress = percentReporter((p) => ctx.onProgress(p));
   try {
@@ -84,13 +87,4 @@ export async function uncompressArchive(
     await behind.settle();
     return { ok: false, failure: toFailure(error), partial: result() };
   }
-}
-
-function firstListed(written: FileListEntry[]): FileListEntry[] {
-  const listed: FileListEntry[] = [];
-  for (const entry of written) {
-    if (listed.length === FILE_LIST_MAX) break;
-    if (entry) listed.push(entry);
-  }
-  return listed;
 }
