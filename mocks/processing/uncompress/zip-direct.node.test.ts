@@ -26,6 +26,13 @@ const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined 
 async function extract(archive: Uint8Array, codecs: UncompressCodecs, config: FileUncompressConfig = {}) {
   const ctx = makeContext();
   await ctx.store.put(BUCKET, 'in/a.zip', archive);
+  // Where each open-ended read of the archive starts (the direct path's; zip.js reads bounded ranges).
+  const openReads: number[] = [];
+  const get = ctx.store.get.bind(ctx.store);
+  ctx.store.get = (bucket, key, range, options) => {
+    if (key === 'in/a.zip' && range && range.end === undefined) openReads.push(range.start);
+    return get(bucket, key, range, options);
+  };
   const outcome = await uncompressArchive(ctx, { Object: 'in/a.zip' }, { Prefix: 'o', ListingFile: true, ...config }, OUTPUT, { codecs });
   const result = outcome.ok ? outcome.result : outcome.partial;
   const objects = new Map<string, Uint8Array | undefined>();
@@ -39,6 +46,7 @@ async function extract(archive: Uint8Array, codecs: UncompressCodecs, config: Fi
     digest,
     objects,
     progressOk: !outcome.ok || progressIsMonotonic(ctx.progress),
+    openReads,
   };
 }
 
@@ -78,8 +86,8 @@ describe('zip entries read directly with node:zlib match zip.js (web codecs)', (
         }));
         const zip = makeZip(entries);
         const [web, node] = [await extract(zip, webCodecs), await extract(zip, nodeCodecs)];
-        const { objects: _n, message: _nm, ...nodeSummary } = node;
-        const { objects: _w, message: _wm, ...webSummary } = web;
+        const { objects: _n, message: _nm, openReads: _nr, ...nodeSummary } = node;
+        const { objects: _w, message: _wm, openReads: _wr, ...webSummary } = web;
         expect(nodeSummary).toEqual(webSummary);
         expect(node.progressOk).toBe(true);
       }),
@@ -131,11 +139,16 @@ describe('zip entries read directly with node:zlib match zip.js (web codecs)', (
   });
 
   it('Mode=1 jumps over unselected data with a new ranged read', async () => {
-    const zip = makeZip([{ name: 'skip.bin', content: noise(6 * MiB, 1) }, { name: 'want.txt', content: text(500, 3), deflate: true }]);
-    const node = await extract(zip, nodeCodecs, { Mode: '1', DownloadConfig: { Key: ['want.txt'] } });
+    const zip = makeZip([
+      { name: 'a.txt', content: text(500, 2) }, { name: 'skip.bin', content: noise(6 * MiB, 1) }, { name: 'want.txt', content: text(500, 3), deflate: true },
+    ]);
+    const node = await extract(zip, nodeCodecs, { Mode: '1', DownloadConfig: { Key: ['a.txt', 'want.txt'] } });
     expect(node.code).toBe('ok');
-    expect([...node.objects.keys()]).toEqual(['in/a.zip', 'o/want.txt']);
+    expect([...node.objects.keys()]).toEqual(['in/a.zip', 'o/a.txt', 'o/want.txt']);
     expect(node.objects.get('o/want.txt')).toEqual(text(500, 3));
+    // One read from a.txt's local header, then a new one at want.txt's: skip.bin's 6 MiB are not read through.
+    const wantOffset = (30 + 'a.txt'.length + 500) + (30 + 'skip.bin'.length + 6 * MiB);
+    expect(node.openReads).toEqual([0, wantOffset]);
   });
 
   it('a member replacing the archive itself is read last, by a ranged read of its own', async () => {
