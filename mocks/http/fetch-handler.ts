@@ -1,6 +1,6 @@
 /**
- * The one HTTP implementation (ARCHITECTURE "One HTTP implementation"): `(Request) => Promise<Response>`,
- * a thin Web wrapper around the core `(RequestView) => Promise<Reply>` (`exchange.ts`) that the
+ * The one HTTP implementation (ARCHITECTURE "One HTTP implementation"): `(Request) => Promise<Response>`
+ * (`webFetchOf`), a thin Web wrapper around the core `(RequestView) => Promise<Reply>` (`exchange.ts`) that the
  * node:http adapter calls directly. The core parses the URL (origin- or absolute-form, bucket from Host), looks the route up in the table,
  * enforces the body limit and (when configured) signatures, runs the handler, and turns every
  * failure into an `<Error>` body: known errors with their status, anything else is logged and
@@ -33,23 +33,16 @@ function familyOf(host: HostKind, route: Route | undefined, path: string): Respo
 /** The handler on the minimal request/response (what server adapters call). */
 export type CoreHandler = (request: RequestView) => Promise<Reply>;
 
-/** Builds the core handler over composed services. */
-export function createCoreHandler(services: MockServices): CoreHandler {
-  return answer(services);
-}
-
 /** The Web fetch handler of a core handler: what MSW, browsers and in-process callers use. */
 export function webFetchOf(core: CoreHandler): (request: Request) => Promise<Response> {
   return async (request) => toWebResponse(await core(fromWebRequest(request)));
 }
 
-/** Builds the fetch handler over composed services. */
-export function createFetchHandler(services: MockServices): (request: Request) => Promise<Response> {
-  return webFetchOf(createCoreHandler(services));
-}
-
-// Every exit goes through withCors (inline rather than a wrapper: one async layer less per request).
-function answer(services: MockServices): CoreHandler {
+/**
+ * Builds the core handler over composed services. Every exit goes through withCors (inline rather
+ * than a wrapper: one async layer less per request).
+ */
+export function createCoreHandler(services: MockServices): CoreHandler {
   return async (request) => {
     const meta: ResponseMeta = { family: 'cos', requestId: services.nextRequestId(), traceId: '' };
     let resource = '/';
