@@ -33,6 +33,10 @@ function primed(body: AsyncIterable<Uint8Array>): PrimedBody {
   const iterator = body[Symbol.asyncIterator]();
   let first: Promise<IteratorResult<Uint8Array>> | undefined;
   let started = false;
+  const finish = async (): Promise<IteratorResult<Uint8Array>> => {
+    await first?.catch(() => undefined);
+    return (await iterator.return?.()) ?? { done: true, value: undefined };
+  };
   return {
     prime() {
       if (started) return;
@@ -41,8 +45,7 @@ function primed(body: AsyncIterable<Uint8Array>): PrimedBody {
       first.catch(() => undefined); // raised when the member reads it
     },
     async close() {
-      await first?.catch(() => undefined);
-      await iterator.return?.();
+      await finish();
     },
     [Symbol.asyncIterator]: () => ({
       next: () => {
@@ -51,10 +54,7 @@ function primed(body: AsyncIterable<Uint8Array>): PrimedBody {
         first = undefined;
         return early ?? iterator.next();
       },
-      return: async () => {
-        await first?.catch(() => undefined);
-        return (await iterator.return?.()) ?? { done: true, value: undefined };
-      },
+      return: finish,
     }),
   };
 }
