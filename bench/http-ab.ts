@@ -9,8 +9,8 @@
  *        npx tsx bench/http-ab.ts describe old=/tmp/old new=.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cpuMs } from './http-procs.ts';
 import { runWrk, type WrkRun } from './http-wrk.ts';
 import { AUTH, HOSTS, SUBMIT_BODY, prepareFileproc } from './http-cases.ts';
 
@@ -24,11 +24,6 @@ const checkouts = argv.filter((arg) => arg.includes('=')).map((arg) => {
   return { name, dir: resolve(dir) };
 });
 if (checkouts.length === 0) throw new Error('[fileproc] bench: name at least one <name>=<checkout dir>');
-
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function answering(url: string, child: ChildProcess): Promise<void> {
   const started = performance.now();

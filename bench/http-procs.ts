@@ -1,5 +1,6 @@
 /** Server processes of `bench/http.ts`: start, wait until they answer, stop; cold-start timing. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +51,10 @@ export async function stopProcess(server: ServerProcess): Promise<void> {
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 5000);
   await gone;
   clearTimeout(timer);
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 10 ms ticks
 }

@@ -7,9 +7,8 @@
  * plus cold start (launch → first answer) of `fileproc serve` and of Prism. Load generator: wrk.
  *   npx tsx bench/http.ts [--quick] [--runs N] [--duration S] [--json]
  */
-import { readFileSync } from 'node:fs';
 import { runWrk, type WrkResult, type WrkRun } from './http-wrk.ts';
-import { startProcess, stopProcess, type ServerKind, type ServerProcess } from './http-procs.ts';
+import { cpuMs, startProcess, stopProcess, type ServerKind, type ServerProcess } from './http-procs.ts';
 import { AUTH, HOSTS, SUBMIT_BODY, prepareFileproc } from './http-cases.ts';
 
 const argv = process.argv.slice(2);
@@ -19,12 +18,6 @@ const runs = option('--runs', quick ? 1 : 3);
 const durationS = option('--duration', quick ? 2 : 5);
 const CONNECTIONS = 50;
 const THREADS = 1; // the machine has 2 cores: one for wrk, one for the (single-threaded) server
-
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 10 ms ticks
-}
 
 type Measured = WrkResult & { cpuUsPerRequest: number };
 
