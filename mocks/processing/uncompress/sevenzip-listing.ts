@@ -3,7 +3,7 @@
  * 7z-wasm's console: the listing parser, the encrypted-header probe and the exit-status classifier.
  */
 import { UncompressError } from './errors.ts';
-import type { EntryKind, ReaderOptions } from './members.ts';
+import type { ArchiveMember, EntryKind, ReaderOptions } from './members.ts';
 
 // 7-Zip prompts on stdin when no password is given; a key nobody uses turns the prompt into an error.
 const NO_KEY = 'fileproc-no-uncompress-key';
@@ -56,6 +56,11 @@ export function failureOf(run: ConsoleRun, key: KeyState): UncompressError {
       : new UncompressError('PasswordRequired', 'the 7z archive is encrypted and no UnCompressKey was given');
   }
   return new UncompressError('ArchiveCorrupted', `the 7z archive is corrupt: ${run.err.join(' ').trim() || `exit code ${String(run.code)}`}`);
+}
+
+/** The member of a listed entry, its content from `read`. */
+export function listedMember(entry: Listed, read: () => AsyncIterable<Uint8Array>): ArchiveMember {
+  return { name: entry.path, kind: entry.kind, size: entry.size, mtime: entry.mtime, encrypted: entry.encrypted, read };
 }
 
 /** Refuses to extract encrypted entries without a key (before anything is written). */

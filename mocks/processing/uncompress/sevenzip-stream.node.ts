@@ -3,7 +3,7 @@ import { checkDeclared } from './in-memory.ts';
 import type { ArchiveMember, ArchiveWalk, ReaderOptions } from './members.ts';
 import { sanitizeEntryName } from './paths.ts';
 import {
-  checkRun, extractArgs, failureOf, fileList, headerIsEncrypted, listArgs, nextHeaderRange, parseListing, requireKeyFor,
+  checkRun, extractArgs, failureOf, fileList, headerIsEncrypted, listArgs, listedMember, nextHeaderRange, parseListing, requireKeyFor,
   type ConsoleRun, type KeyState, type Listed,
 } from './sevenzip-listing.ts';
 import { SevenZipSession, type SessionEvent } from './sevenzip-worker.node.ts';
@@ -35,7 +35,7 @@ export async function openSevenZipStreamed(archive: ArchiveObject, options: Read
 }
 
 async function* listedOnly(listed: Listed[]): AsyncIterable<ArchiveMember> {
-  for (const entry of listed) yield member(entry, () => failUnread());
+  for (const entry of listed) yield listedMember(entry, () => failUnread());
 }
 
 /**
@@ -51,12 +51,12 @@ async function* extracted(archive: ArchiveObject, listed: Listed[], options: Rea
   try {
     for (const entry of listed) {
       if (entry.kind !== 'file' || !session) {
-        yield member(entry, () => failUnread());
+        yield listedMember(entry, () => failUnread());
         continue;
       }
       await content.open(session, entry.path);
       // Each chunk views a buffer transferred from the worker and never reused: it may be kept without a copy.
-      yield { ...member(entry, () => content.read(session)), freshChunks: true };
+      yield { ...listedMember(entry, () => content.read(session)), freshChunks: true };
       await content.skip(session); // a member the caller did not want is still decoded: drop its bytes
     }
     if (session) checkRun(await content.finish(session), key);
@@ -148,10 +148,6 @@ class FileContent {
     }
     throw new UncompressError('InternalError', `[fileproc] unexpected 7z worker event ${event.type}`);
   }
-}
-
-function member(entry: Listed, read: () => AsyncIterable<Uint8Array>): ArchiveMember {
-  return { name: entry.path, kind: entry.kind, size: entry.size, mtime: entry.mtime, encrypted: entry.encrypted, read };
 }
 
 function failUnread(): never {

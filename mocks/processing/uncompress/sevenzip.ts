@@ -2,7 +2,7 @@ import SevenZipPackage, { type SevenZipModule, type SevenZipModuleFactory } from
 import { checkDeclared, loadWhole } from './in-memory.ts';
 import type { ArchiveMember, ArchiveWalk, ReaderOptions } from './members.ts';
 import {
-  checkRun, extractArgs, fileList, headerIsEncrypted, listArgs, nextHeaderRange, parseListing, requireKeyFor,
+  checkRun, extractArgs, fileList, headerIsEncrypted, listArgs, listedMember, nextHeaderRange, parseListing, requireKeyFor,
   type ConsoleRun, type KeyState, type Listed,
 } from './sevenzip-listing.ts';
 import type { ArchiveObject } from './zip-reader.ts';
@@ -46,17 +46,14 @@ async function* members(seven: Console7z, listed: Listed[], extract: () => void,
   const total = listed.reduce((sum, e) => sum + e.size, 0);
   let done = 0;
   for (const entry of listed) {
-    yield {
-      name: entry.path, kind: entry.kind, size: entry.size, mtime: entry.mtime, encrypted: entry.encrypted,
-      read: async function* () {
-        const path = `/out/${entry.path}`;
-        const content = seven.module.FS.readFile(path) as Uint8Array;
-        seven.module.FS.unlink(path); // frees the in-memory copy as soon as it is handed over
-        done += entry.size;
-        options.onFraction(0.5 + done / Math.max(1, total) / 2);
-        yield content;
-      },
-    };
+    yield listedMember(entry, async function* () {
+      const path = `/out/${entry.path}`;
+      const content = seven.module.FS.readFile(path) as Uint8Array;
+      seven.module.FS.unlink(path); // frees the in-memory copy as soon as it is handed over
+      done += entry.size;
+      options.onFraction(0.5 + done / Math.max(1, total) / 2);
+      yield content;
+    });
   }
 }
 
