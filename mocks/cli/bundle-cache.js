@@ -6,12 +6,12 @@
 // never runs the conformance suite's; which npm packages are bundled: bundle-plugins.js. Without
 // esbuild (or with FILEPROC_TSX=1) tsx runs the sources directly. Plain JS: it runs before any
 // TypeScript loader.
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import module from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagesPlugin } from './bundle-plugins.js';
-import { IMPORT_META_URL, runBundle } from './bundle-runner.js';
+import { IMPORT_META_URL, runBundle, writeAtomically } from './bundle-runner.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cacheDir = join(root, 'node_modules', '.cache', 'fileproc');
@@ -48,15 +48,13 @@ async function viaTsx() {
   return (await import('./main.ts')).main;
 }
 
-/** Writes a file unless it exists (same name, same content; then only its time is renewed), via a temporary name so no reader sees it half written. */
+/** Writes a file unless it exists (same name, same content; then only its time is renewed), atomically. */
 function writeOnce(path, contents) {
   if (existsSync(path)) {
     utimesSync(path, new Date(), new Date());
     return;
   }
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, contents);
-  renameSync(temp, path);
+  writeAtomically(path, contents);
 }
 
 async function rebuild() {
@@ -85,9 +83,7 @@ async function rebuild() {
     .filter((path) => existsSync(join(root, path)));
   const manifest = { main, root, startedAt, inputs: [...sources, ...configuration] };
   // Concurrent rebuilds each write their own manifest; the rename makes the switch atomic.
-  const temp = `${manifestPath}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(manifest));
-  renameSync(temp, manifestPath);
+  writeAtomically(manifestPath, JSON.stringify(manifest));
   removeUnused(new Set(result.outputFiles.map((file) => basename(file.path))));
   return manifest;
 }

@@ -8,6 +8,13 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
+/** Writes `path` via a temporary name and a rename, so no reader (another start) sees it half written. */
+export function writeAtomically(path, contents) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, path);
+}
+
 /** The name the bundle's code gets for `import.meta.url` (esbuild `define`; CommonJS has no import.meta). */
 export const IMPORT_META_URL = '__fileproc_import_meta_url';
 
@@ -37,9 +44,7 @@ export function runBundle(file, command) {
       // A larger cache holds more compiled functions: a `serve --help` must not leave the cache
       // that every later `serve` start uses.
       if (cachedData !== undefined && !script.cachedDataRejected && data.length <= cachedData.length) return;
-      const temp = `${cacheFile}.${process.pid}.tmp`;
-      writeFileSync(temp, data);
-      renameSync(temp, cacheFile);
+      writeAtomically(cacheFile, data);
     } catch {
       // a read-only cache folder only costs the next start its speed
     }
