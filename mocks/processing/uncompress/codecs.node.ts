@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { promisify } from 'node:util';
 import { crc32, createGunzip, createInflateRaw, inflateRaw, type ZlibOptions } from 'node:zlib';
 import { handOver } from '../../store/body.ts';
@@ -18,10 +18,10 @@ const MIN_CHUNK = 64;
 const inflateRawAsync = promisify(inflateRaw) as (data: Uint8Array, options: ZlibOptions) => Promise<Buffer>;
 
 /** Pipes a byte stream through a zlib transform (native, in the thread pool); backpressure keeps memory bounded. */
-async function* throughZlib(source: AsyncIterable<Uint8Array>, transform: NodeJS.ReadWriteStream): AsyncIterable<Uint8Array> {
+async function* throughZlib(source: AsyncIterable<Uint8Array>, transform: Transform): AsyncIterable<Uint8Array> {
   const input = Readable.from(source, { objectMode: false });
   const output = input.pipe(transform);
-  input.on('error', (error) => (output as unknown as Readable).destroy(error));
+  input.on('error', (error) => output.destroy(error));
   try {
     for await (const chunk of output) yield chunk as Uint8Array;
   } finally {
