@@ -54,7 +54,11 @@ export class WriterPool {
 
   /** Writes a small file atomically (temp + fsync + rename + folder fsync) on a writer thread. */
   async writeFile(file: NonNullable<WriterRequest['file']>): Promise<void> {
-    const reply = await this.call(this.#pick(), { file });
+    const thread = this.acquire();
+    const id = this.newId();
+    const reply = await new Promise<WriterReply>((resolve) => this.post(thread, { id, file }, resolve));
+    thread.handlers.delete(id);
+    this.release(thread);
     if (reply.error) throw threadError(reply.error);
   }
 
@@ -113,19 +117,6 @@ export class WriterPool {
   /** A request id no other request of this pool uses. */
   newId(): number {
     return this.#nextId++;
-  }
-
-  /** Sends a one-shot request and resolves with its answer. */
-  call(thread: Thread, request: Omit<WriterRequest, 'id'>): Promise<WriterReply> {
-    thread.worker.ref();
-    return new Promise((resolve) => {
-      const id = this.newId();
-      this.post(thread, { ...request, id }, (reply) => {
-        thread.handlers.delete(id);
-        if (thread.sessions === 0 && thread.handlers.size === 0) thread.worker.unref();
-        resolve(reply);
-      });
-    });
   }
 
   #pick(): Thread {
