@@ -73,17 +73,27 @@ export function requireKeyFor(listed: Listed[], options: Pick<ReaderOptions, 'pa
 // 7z coder id of 7zAES; found in the encoded (packed) header only when names are encrypted (-mhe=on).
 const AES_CODER = [0x06, 0xf1, 0x07, 0x01];
 
-/** Where the next header lies, from the 32-byte start header (undefined when it cannot be one). */
-export function nextHeaderRange(start: Uint8Array): { offset: number; size: number } | undefined {
-  if (start.byteLength < 32) return undefined;
-  const view = new DataView(start.buffer, start.byteOffset, start.byteLength);
-  return { offset: 32 + Number(view.getBigUint64(12, true)), size: Number(view.getBigUint64(20, true)) };
+/** Bytes `offset..offset+length` of the archive, from memory or from the store. */
+export type ArchiveBytes = (offset: number, length: number) => Uint8Array | Promise<Uint8Array>;
+
+/**
+ * Throws the failure a failed listing stands for. Only then is the header probed for AES (-mhe=on):
+ * with encrypted names an abort inside the WASM means a missing or wrong key, not a corrupt archive.
+ */
+export async function checkListing(listing: ConsoleRun, keyGiven: boolean, size: number, read: ArchiveBytes): Promise<void> {
+  if (listing.code === 0 && !listing.threw) return;
+  checkRun(listing, { keyGiven, encrypted: await headersEncrypted(size, read) });
 }
 
-/** True when a next header is an encoded header (0x17) that names the AES coder. */
-export function headerIsEncrypted(header: Uint8Array): boolean {
-  if (header[0] !== 0x17) return false;
-  return header.some((_, i) => AES_CODER.every((byte, j) => header[i + j] === byte));
+/** Whether the next header (found from the 32-byte start header) is an encoded header (0x17) naming the AES coder. */
+async function headersEncrypted(size: number, read: ArchiveBytes): Promise<boolean> {
+  if (size < 32) return false;
+  const start = await read(0, 32);
+  const view = new DataView(start.buffer, start.byteOffset, start.byteLength);
+  const [offset, length] = [32 + Number(view.getBigUint64(12, true)), Number(view.getBigUint64(20, true))];
+  if (length <= 0 || offset + length > size) return false;
+  const header = await read(offset, Math.min(length, 1024 * 1024));
+  return header[0] === 0x17 && header.some((_, i) => AES_CODER.every((byte, j) => header[i + j] === byte));
 }
 
 /** Parses `7zz l -slt`: one `Key = Value` block per entry after the `----------` line. */

@@ -3,7 +3,7 @@ import { checkDeclared } from './in-memory.ts';
 import type { ArchiveMember, ArchiveWalk, ReaderOptions } from './members.ts';
 import { sanitizeEntryName } from './paths.ts';
 import {
-  checkRun, extractArgs, failureOf, fileList, headerIsEncrypted, listArgs, listedMember, nextHeaderRange, parseListing, requireKeyFor,
+  checkListing, checkRun, extractArgs, failureOf, fileList, listArgs, listedMember, parseListing, requireKeyFor,
   type ConsoleRun, type KeyState, type Listed,
 } from './sevenzip-listing.ts';
 import { SevenZipSession, type SessionEvent } from './sevenzip-worker.node.ts';
@@ -20,7 +20,7 @@ const ARCHIVE = '/archive.7z';
 export async function openSevenZipStreamed(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
   const keyGiven = options.password !== undefined;
   const listing = await runToEnd(await SevenZipSession.start(archive, listArgs(options, ARCHIVE)));
-  if (listing.code !== 0 || listing.threw) checkRun(listing, { keyGiven, encrypted: await headersEncrypted(archive) });
+  await checkListing(listing, keyGiven, archive.size, (offset, length) => readRange(archive.store, archive.bucket, archive.key, offset, length));
   const listed = parseListing(listing.out.join('\n'));
   requireKeyFor(listed, options);
   if (!options.listOnly) {
@@ -165,11 +165,4 @@ async function runToEnd(session: SevenZipSession): Promise<ConsoleRun> {
   } finally {
     await session.close();
   }
-}
-
-/** Whether the next header is AES-encoded (-mhe=on), from the start header and the header itself. */
-async function headersEncrypted(archive: ArchiveObject): Promise<boolean> {
-  const range = nextHeaderRange(await readRange(archive.store, archive.bucket, archive.key, 0, Math.min(32, archive.size)));
-  if (!range || range.size <= 0 || range.offset + range.size > archive.size) return false;
-  return headerIsEncrypted(await readRange(archive.store, archive.bucket, archive.key, range.offset, Math.min(range.size, 1024 * 1024)));
 }

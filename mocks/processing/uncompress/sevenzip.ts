@@ -2,7 +2,7 @@ import SevenZipPackage, { type SevenZipModule, type SevenZipModuleFactory } from
 import { checkDeclared, loadWhole } from './in-memory.ts';
 import type { ArchiveMember, ArchiveWalk, ReaderOptions } from './members.ts';
 import {
-  checkRun, extractArgs, fileList, headerIsEncrypted, listArgs, listedMember, nextHeaderRange, parseListing, requireKeyFor,
+  checkListing, checkRun, extractArgs, fileList, listArgs, listedMember, parseListing, requireKeyFor,
   type ConsoleRun, type KeyState, type Listed,
 } from './sevenzip-listing.ts';
 import type { ArchiveObject } from './zip-reader.ts';
@@ -23,7 +23,7 @@ export async function openSevenZip(archive: ArchiveObject, options: ReaderOption
   const seven = await start();
   seven.module.FS.writeFile('/archive.7z', data);
   const keyGiven = options.password !== undefined;
-  run(seven, listArgs(options, '/archive.7z'), { keyGiven, encrypted: headersEncrypted(data) });
+  await checkListing(run(seven, listArgs(options, '/archive.7z')), keyGiven, data.byteLength, (offset, length) => data.subarray(offset, offset + length));
   const listed = parseListing(seven.out.join('\n'));
   requireKeyFor(listed, options);
   const names = listed.map((e) => e.path);
@@ -37,7 +37,7 @@ function extractFiles(seven: Console7z, listed: Listed[], options: ReaderOptions
   const files = fileList(listed);
   if (files === '') return;
   seven.module.FS.writeFile('/files.txt', files);
-  run(seven, extractArgs(options, '/archive.7z', '/out', '/files.txt'), key);
+  checkRun(run(seven, extractArgs(options, '/archive.7z', '/out', '/files.txt')), key);
   seven.module.FS.unlink('/archive.7z');
 }
 
@@ -64,7 +64,7 @@ async function start(): Promise<Console7z> {
   return { module, out, err };
 }
 
-function run(seven: Console7z, args: string[], key: KeyState): void {
+function run(seven: Console7z, args: string[]): ConsoleRun {
   seven.out.length = 0;
   seven.err.length = 0;
   const result: ConsoleRun = { code: undefined, threw: false, out: seven.out, err: seven.err };
@@ -73,12 +73,5 @@ function run(seven: Console7z, args: string[], key: KeyState): void {
   } catch {
     result.threw = true;
   }
-  checkRun(result, key);
-}
-
-/** True when the archive's header is encoded with AES, read from the start header's next-header pointer. */
-function headersEncrypted(data: Uint8Array): boolean {
-  const range = nextHeaderRange(data);
-  if (!range || range.offset + range.size > data.byteLength) return false;
-  return headerIsEncrypted(data.subarray(range.offset, range.offset + range.size));
+  return result;
 }
