@@ -13,8 +13,8 @@ const COS_HOST = `${BUCKET}.cos.${REGION}.myqcloud.com`;
 let running: RunningServer | undefined;
 afterEach(async () => { await running?.close(); running = undefined; });
 
-async function serve(options: MockOptions = {}): Promise<RunningServer> {
-  running = await startServer({ mock: testMock(options), port: 0, logError: () => {} });
+async function serve(options: MockOptions = {}, batchWrites = true): Promise<RunningServer> {
+  running = await startServer({ mock: testMock(options), port: 0, logError: () => {}, batchWrites });
   return running;
 }
 
@@ -109,5 +109,15 @@ describe('startServer on Mock.handle (the core path)', () => {
     });
     expect(text).toMatch(/^HTTP\/1\.1 400 /);
     expect(text).toContain('<Code>InvalidURI</Code>');
+  });
+
+  it.each([true, false])('answers 40 concurrent submits, each on its own connection, with its own job (batchWrites %s)', async (batchWrites) => {
+    const server = await serve({}, batchWrites);
+    const keys = Array.from({ length: 40 }, (_, i) => `concurrent/${i}.txt`);
+    const answers = await Promise.all(keys.map((key) => send(server.port, { method: 'POST', path: '/file_jobs', host: CI_HOST, body: hashBody(key) })));
+    const jobs = await Promise.all(answers.map((a) => expectSpecBody<{ JobsDetail: { JobId: string; Input: { Object: string } } }>(a.response, 'SubmitJobResponse')));
+    expect(jobs.map((j) => j.JobsDetail.Input.Object)).toEqual(keys);
+    expect(new Set(jobs.map((j) => j.JobsDetail.JobId)).size).toBe(keys.length);
+    expect(server.inFlight).toBe(0);
   });
 });

@@ -19,6 +19,8 @@ const help = `Usage: fileproc serve [options]
   --clock real|virtual virtual: time moves only via POST /__fileproc/clock/advance (default real)
   --seed N             seed ids and timing jitter (reproducible runs)
   --fault NAME         switch a named fault on (repeatable; catalogue: mocks/faults/README.md)
+  --write-each         write every answer as soon as it is ready instead of batching the
+                       answers of one event-loop turn (mocks/adapters/write-batch.ts)
 
 Prints "[fileproc] listening on <url> (…)" when ready; SIGINT/SIGTERM shut it down gracefully.`;
 
@@ -33,6 +35,7 @@ const options = {
   clock: { type: 'string', default: 'real' },
   seed: { type: 'string' },
   fault: { type: 'string', multiple: true },
+  'write-each': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -90,7 +93,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     ...(values.fault !== undefined && { faults: values.fault }),
     ...(id !== undefined && key !== undefined && { keys: { [id]: key } }),
   });
-  const server = await startServer({ mock, host: values.host, port: Number(values.port) });
+  const server = await startServer({ mock, host: values.host, port: Number(values.port), batchWrites: !values['write-each'] });
   const store = values['data-dir'] === undefined ? 'memory' : `dir ${values['data-dir']}`;
   const auth = (id === undefined ? '' : ', signatures verified') + (values.fault ? `, faults ${values.fault.join(', ')}` : '');
   console.log(`[fileproc] listening on ${server.url} (bucket ${values.bucket}, region ${values.region}, clock ${values.clock}, store ${store}${auth})`);
