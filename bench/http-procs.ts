@@ -9,11 +9,13 @@ const prismBin = createRequire(import.meta.url).resolve('@stoplight/prism-cli/di
 const spec = fileURLToPath(new URL('../generated/cos-ci.bundled.yaml', import.meta.url));
 
 /** The servers compared; each is a whole process. */
-export type ServerKind = 'fileproc' | 'bare-fixed' | 'bare-parse' | 'prism';
+export type ServerKind = 'fileproc' | 'fileproc-write-each' | 'bare-fixed' | 'bare-parse' | 'prism';
 
 function command(kind: ServerKind, port: number): string[] {
   switch (kind) {
     case 'fileproc': return ['mocks/cli/fileproc.js', 'serve', '--port', String(port), '--clock', 'virtual', '--seed', '1'];
+    // The same server writing each answer at once (no turn-end batching): shows what batching adds.
+    case 'fileproc-write-each': return ['mocks/cli/fileproc.js', 'serve', '--port', String(port), '--clock', 'virtual', '--seed', '1', '--write-each'];
     case 'bare-fixed': return ['--import', 'tsx', 'bench/http-servers.ts', 'fixed', String(port)];
     case 'bare-parse': return ['--import', 'tsx', 'bench/http-servers.ts', 'parse', String(port)];
     case 'prism': return [prismBin, 'mock', '-h', '127.0.0.1', '-p', String(port), spec];

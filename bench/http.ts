@@ -1,7 +1,8 @@
 /**
  * HTTP benchmark (issue "The stateful mock"): describe-job and submit-job throughput and p99 at 50
  * connections on loopback, whole processes, medians of interleaved rounds:
- *   fileproc serve  vs  bare node:http with a fixed 600-byte body (the ceiling)
+ *   fileproc serve (and, for reference, `serve --write-each`: no turn-end write batching)
+ *                   vs  bare node:http with a fixed 600-byte body (the ceiling)
  *                   vs  bare node:http that parses the submit body with our XML parser (submit ceiling)
  *                   vs  prism mock on our spec
  * plus cold start (launch → first answer) of `fileproc serve` and of Prism. Load generator: wrk.
@@ -25,16 +26,19 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 interface Case { name: string; server: ServerKind; run: (url: string) => WrkRun; before?: (url: string) => Promise<void> }
 
-function cases(jobId: string): Case[] {
+/** `describedJob(url)`: the finished job each fileproc server describes (Prism: its example's id). */
+function cases(describedJob: (url: string) => string): Case[] {
   const base = { connections: CONNECTIONS, threads: THREADS, durationS };
-  const describe = (path: string): Case['run'] => (url) => ({ ...base, url: `${url}${path}`, headers: AUTH });
+  const describe: Case['run'] = (url) => ({ ...base, url: `${url}/file_jobs/${describedJob(url)}`, headers: AUTH });
   const submit: Case['run'] = (url) => ({ ...base, url: `${url}/file_jobs`, method: 'POST', body: SUBMIT_BODY, headers: { ...AUTH, 'Content-Type': 'application/xml' }, hosts: HOSTS });
   const reset = async (url: string) => { await fetch(`${url}/__fileproc/reset`, { method: 'POST' }); };
   return [
-    { name: 'describe', server: 'fileproc', run: describe(`/file_jobs/${jobId}`) },
-    { name: 'describe', server: 'bare-fixed', run: describe(`/file_jobs/${jobId}`) },
-    { name: 'describe', server: 'prism', run: describe('/file_jobs/f93984788066911ed89ed352d4d9d2084') },
+    { name: 'describe', server: 'fileproc', run: describe },
+    { name: 'describe', server: 'fileproc-write-each', run: describe },
+    { name: 'describe', server: 'bare-fixed', run: describe },
+    { name: 'describe', server: 'prism', run: describe },
     { name: 'submit', server: 'fileproc', run: submit, before: reset },
+    { name: 'submit', server: 'fileproc-write-each', run: submit, before: reset },
     { name: 'submit', server: 'bare-parse', run: submit },
     { name: 'submit', server: 'prism', run: submit },
   ];
@@ -53,13 +57,17 @@ async function coldStart(kind: ServerKind, port: number, times: number): Promise
 }
 
 async function main(): Promise<void> {
-  const kinds: ServerKind[] = ['fileproc', 'bare-fixed', 'bare-parse', 'prism'];
+  const kinds: ServerKind[] = ['fileproc', 'fileproc-write-each', 'bare-fixed', 'bare-parse', 'prism'];
   const servers = new Map<ServerKind, ServerProcess>();
   for (const [i, kind] of kinds.entries()) servers.set(kind, await startProcess(kind, 19100 + i));
   const results = new Map<string, Measured[]>();
   try {
-    const fileproc = servers.get('fileproc') as ServerProcess;
-    const list = cases(await prepareFileproc(fileproc.url));
+    const jobIds = new Map<string, string>();
+    for (const kind of ['fileproc', 'fileproc-write-each'] as const) {
+      const { url } = servers.get(kind) as ServerProcess;
+      jobIds.set(url, await prepareFileproc(url));
+    }
+    const list = cases((url) => jobIds.get(url) ?? 'f93984788066911ed89ed352d4d9d2084');
     for (const c of list) await runWrk({ ...c.run((servers.get(c.server) as ServerProcess).url), durationS: 1 }); // warm-up (JIT)
     for (let round = 0; round < runs; round++) {
       for (const c of list) {
@@ -101,6 +109,9 @@ function report(results: Map<string, Measured[]>, cold: { fileproc: number; pris
   for (const [name, ratio, goal] of goals) console.log(`${ratio >= goal ? 'PASS' : 'MISS'} ${name}: ratio ${ratio.toFixed(2)} (goal ${goal})`);
   // On a loaded machine wall-clock throughput mostly measures contention; CPU per request does not.
   console.log(`CPU-time ratios (load-independent): describe ${(get('describe bare-fixed').cpuUs / d.cpuUs).toFixed(2)} of the ceiling, ${(get('describe prism').cpuUs / d.cpuUs).toFixed(1)}× cheaper than prism; submit ${(get('submit bare-parse').cpuUs / s.cpuUs).toFixed(2)} of bare-parse`);
+  const de = get('describe fileproc-write-each');
+  const se = get('submit fileproc-write-each');
+  console.log(`Turn-end write batching (fileproc vs --write-each): describe ${de.rps.toFixed(0)} → ${d.rps.toFixed(0)} req/s (${de.cpuUs.toFixed(1)} → ${d.cpuUs.toFixed(1)} CPU µs), submit ${se.rps.toFixed(0)} → ${s.rps.toFixed(0)} req/s (${se.cpuUs.toFixed(1)} → ${s.cpuUs.toFixed(1)} CPU µs); without it submit would be ${(se.rps / get('submit bare-parse').rps * 100).toFixed(0)} % of bare-parse`);
   if (d.non2xx > 0 || s.non2xx > 0) console.log(`WARNING: fileproc answered non-2xx (describe ${d.non2xx}, submit ${s.non2xx})`);
   if (argv.includes('--json')) console.log(JSON.stringify({ summary, cold }, null, 2));
 }
