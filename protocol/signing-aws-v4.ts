@@ -107,12 +107,13 @@ export function parseV4Authorization(header: string): V4Fields | undefined {
   return v4Fields(parts.get('Credential') ?? '', parts.get('SignedHeaders') ?? '', parts.get('Signature') ?? '');
 }
 
-/** Epoch seconds of `YYYYMMDDTHHMMSSZ`; undefined when malformed. */
+/** Epoch seconds of `YYYYMMDDTHHMMSSZ`; undefined when malformed or not a real instant. */
 export function parseAmzDate(value: string): number | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) return undefined;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
-  return Number.isNaN(ms) ? undefined : ms / 1000;
+  // Date.UTC rolls impossible fields over (Feb 30 → Mar 2, 24:00 → next day): such a date is malformed.
+  return Number.isNaN(ms) || formatAmzDate(ms) !== value ? undefined : ms / 1000;
 }
 
 /** `YYYYMMDDTHHMMSSZ` of epoch ms. */

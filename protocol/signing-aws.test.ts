@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { authorizationV4, awsRequestFromWebRequest, signatureV2, signatureV4, verifyAws, type AwsVerifyInput } from './signing-aws.ts';
 import { sha256Hex } from './signing-aws-crypto.ts';
+import { parseAmzDate } from './signing-aws-v4.ts';
 
 // Published example credentials and results: AWS S3 API reference, "Signature Calculations for the
 // Authorization Header (Single Chunk)", "Query String Authentication" (SigV4) and "Signing and
@@ -118,6 +119,19 @@ describe('verifyAws — header V4', () => {
     expect(await verifyAws(input('POST', '/out.zip?compress', headers, '<a/>'), keys, AT + 901)).toMatchObject({ status: 403, code: 'RequestTimeTooSkewed' });
     expect(await verifyAws(input('POST', '/out.zip?compress', { ...headers, authorization: 'AWS4-HMAC-SHA256 Credential=x' }, '<a/>'), keys, AT)).toMatchObject({ status: 400, code: 'AuthorizationHeaderMalformed' });
     expect(await verifyAws(input('POST', '/out.zip?compress', {}, '<a/>'), keys, AT)).toMatchObject({ status: 403, code: 'AccessDenied' });
+  });
+
+  it('rejects a credential scope for another region (when the host names one) or service, and impossible dates', async () => {
+    const headers = await signed('<a/>');
+    expect(await verifyAws({ ...input('POST', '/out.zip?compress', headers, '<a/>'), region: 'us-east-1' }, keys, AT)).toMatchObject({ ok: true });
+    expect(await verifyAws({ ...input('POST', '/out.zip?compress', headers, '<a/>'), region: 'eu-west-1' }, keys, AT))
+      .toMatchObject({ status: 400, code: 'AuthorizationHeaderMalformed', message: expect.stringContaining("the region 'us-east-1' is wrong; expecting 'eu-west-1'") });
+    const otherService = { ...headers, authorization: (headers.authorization ?? '').replace('/us-east-1/s3/', '/us-east-1/ec2/') };
+    expect(await verifyAws(input('POST', '/out.zip?compress', otherService, '<a/>'), keys, AT)).toMatchObject({ status: 400, code: 'AuthorizationHeaderMalformed' });
+    for (const impossible of ['20130230T000000Z', '20130524T240000Z', '20131324T000000Z', '20130524T006000Z']) {
+      expect(parseAmzDate(impossible), impossible).toBeUndefined();
+    }
+    expect(parseAmzDate(AMZ_DATE)).toBe(AT);
   });
 
   it('hashes the body itself when no x-amz-content-sha256 is sent', async () => {

@@ -25,6 +25,8 @@ export interface AwsVerifyInput extends AwsRequest {
   bucket: string;
   /** The body bytes: hashed when no `x-amz-content-sha256` is sent, checked against a hex one. */
   body: Uint8Array;
+  /** The region the Host names (`bucket.s3.<region>.…`); the credential scope must name it. Unset: any. */
+  region?: string;
 }
 
 /** S3 error codes a verification can end with. */
@@ -77,6 +79,19 @@ export async function verifyAws(input: AwsVerifyInput, lookup: KeyLookup, nowSec
   return fail(400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed; use AWS Signature Version 4 (or V2 "AWS id:signature").');
 }
 
+/**
+ * S3 answers a credential scope for another region or service with 400
+ * AuthorizationHeaderMalformed naming the expected one; a signature over the wrong scope would
+ * otherwise verify here and fail at the real service.
+ */
+function scopeMismatch(input: AwsVerifyInput, fields: V4Fields): AwsVerifyResult | undefined {
+  if (fields.service !== 's3') return fail(400, 'AuthorizationHeaderMalformed', `The authorization header is malformed; the service '${fields.service}' is wrong; expecting 's3'.`);
+  if (input.region !== undefined && fields.region !== input.region) {
+    return fail(400, 'AuthorizationHeaderMalformed', `The authorization header is malformed; the region '${fields.region}' is wrong; expecting '${input.region}'.`);
+  }
+  return undefined;
+}
+
 /** Tries every host the client may have signed (with and without port) for a V4 signature. */
 async function v4Matches(input: AwsVerifyInput, fields: V4Fields, amzDate: string, payloadHash: string, secretKey: string, excludeQuery: string[] = []): Promise<boolean> {
   const hosts = fields.signedHeaders.includes('host') ? hostVariants(input.headers.host ?? '') : [input.headers.host ?? ''];
@@ -94,6 +109,8 @@ async function verifyHeaderV4(input: AwsVerifyInput, fields: V4Fields, lookup: K
   const signedAt = amzDate === undefined ? undefined : parseAmzDate(amzDate);
   if (amzDate === undefined || signedAt === undefined) return fail(403, 'AccessDenied', 'AWS authentication requires a valid Date or x-amz-date header.');
   if (!amzDate.startsWith(fields.date)) return fail(400, 'AuthorizationHeaderMalformed', `The credential date ${fields.date} does not match the request date ${amzDate.slice(0, 8)}.`);
+  const wrongScope = scopeMismatch(input, fields);
+  if (wrongScope) return wrongScope;
   if (Math.abs(now - signedAt) > MAX_SKEW_SECONDS) return skewed();
   const secretKey = await lookup(fields.accessKeyId);
   if (secretKey === undefined) return fail(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
@@ -113,6 +130,8 @@ async function verifyPresigned(input: AwsVerifyInput, query: Map<string, string>
   if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || !fields || signedAt === undefined || !Number.isInteger(expires) || expires < 1 || expires > 604_800) {
     return fail(400, 'AuthorizationHeaderMalformed', 'The presigned URL is malformed; it needs X-Amz-Algorithm=AWS4-HMAC-SHA256, X-Amz-Credential, X-Amz-Date, X-Amz-Expires (1..604800), X-Amz-SignedHeaders and X-Amz-Signature.');
   }
+  const wrongScope = scopeMismatch(input, fields);
+  if (wrongScope) return wrongScope;
   // The Node SDKs match this message exactly to detect clock skew (§5.2), as for COS.
   if (now > signedAt + expires) return fail(403, 'AccessDenied', EXPIRED_MESSAGE);
   if (signedAt - now > MAX_SKEW_SECONDS) return skewed();

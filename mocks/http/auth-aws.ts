@@ -17,6 +17,8 @@ export async function authenticateAws(ctx: RequestContext, body: Uint8Array): Pr
   if (services.keys.size === 0) return;
   const hostHeader = request.headers.get('host') ?? ctx.url.host;
   const input = awsRequestFromWebRequest(request, hostHeader, ctx.host.bucket, body);
+  // Only a JD host names the region; behind 127.0.0.1 the client's own region is taken as signed.
+  if (ctx.host.kind === 'jd') input.region = ctx.host.region;
   const result = await verifyAws(input, (id) => services.keys.get(id), Math.floor(services.authNow() / 1000));
   if (!result.ok) throw new HttpError(result.code, result.status, result.message, undefined, {}, result.message === EXPIRED_MESSAGE);
 }

@@ -13,11 +13,11 @@ const AMZ_DATE = '20260101T000000Z';
 const BODY = '<CompressRequest><Component><Key>a.txt</Key></Component></CompressRequest>';
 const keyed = () => testMock({ keys: { AKIDJD: 'jd-secret' }, authNow: () => NOW });
 
-async function v4Headers(secret: string, body = BODY, path = '/out.zip'): Promise<Record<string, string>> {
+async function v4Headers(secret: string, body = BODY, path = '/out.zip', region = 'cn-north-1'): Promise<Record<string, string>> {
   const payloadHash = await sha256Hex(body);
   const headers = { 'content-type': 'text/xml', 'x-amz-date': AMZ_DATE, 'x-amz-content-sha256': payloadHash };
   const request = { method: 'POST', path, query: [['compress', '']] as const, headers: { ...headers, host: HOST } };
-  const scope = { amzDate: AMZ_DATE, region: 'cn-north-1', service: 's3', signedHeaders: ['content-type', 'host', 'x-amz-content-sha256', 'x-amz-date'], payloadHash };
+  const scope = { amzDate: AMZ_DATE, region, service: 's3', signedHeaders: ['content-type', 'host', 'x-amz-content-sha256', 'x-amz-date'], payloadHash };
   return { ...headers, authorization: await authorizationV4(request, scope, 'AKIDJD', secret) };
 }
 
@@ -63,6 +63,10 @@ describe('JD Compress Object authentication with key pairs (§7.1, §9.30)', () 
     expect(await jdError(await post({ ...good, authorization: (good.authorization ?? '').replace('AKIDJD', 'NOPE') }), 403)).toBe('InvalidAccessKeyId');
     const stale = testMock({ keys: { AKIDJD: 'jd-secret' }, authNow: () => NOW + 16 * 60_000 });
     expect(await jdError(await call(stale, `${JD}/out.zip?compress`, { method: 'POST', body: BODY, headers: await v4Headers('jd-secret') }), 403)).toBe('RequestTimeTooSkewed');
+    // Signed correctly, but for a region the Host does not name (S3's answer).
+    const otherRegion = await post(await v4Headers('jd-secret', BODY, '/out.zip', 'cn-east-2'));
+    expect(await jdError(otherRegion.clone(), 400)).toBe('AuthorizationHeaderMalformed');
+    expect(await otherRegion.text()).toMatch(/the region (&apos;|')cn-east-2\1 is wrong; expecting \1cn-north-1\1/);
     expect(mock.admin.state().jdJobs).toEqual([]);
   });
 
