@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { HashFactory } from '../processing/hash/types.ts';
 import { spanOf } from './body.ts';
@@ -7,7 +7,7 @@ import { BodyWriter, defaultWriterThreads } from './fs-body-writer.node.ts';
 import { readSpan } from './fs-read.node.ts';
 import { FsLayout, commitFile, mapLimited, removeFile, type Sidecar } from './fs-layout.node.ts';
 import { ObjectIndex, copyMeta, newMeta } from './object-index.ts';
-import type { ByteRange, Body, ListOptions, ListPage, ObjectMeta, ObjectReadable, ObjectStore, PutOptions, ReadOptions } from './types.ts';
+import type { ByteRange, Body, ListOptions, ListPage, LocalFile, ObjectMeta, ObjectReadable, ObjectStore, PutOptions, ReadOptions } from './types.ts';
 
 /** Options of the filesystem store (`--data-dir`). */
 export interface FsStoreOptions {
@@ -79,20 +79,17 @@ export class FsStore implements ObjectStore {
   }
 
   async get(bucket: string, key: string, range?: ByteRange, options: ReadOptions = {}): Promise<ObjectReadable | undefined> {
-    // A concurrent overwrite may remove the body between lookup and open; the retry sees the new one.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const entry = this.#index.get(bucket, key);
-      if (!entry) return undefined;
-      const handle = await open(this.#layout.dataPath(entry.data), 'r').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw error;
-      });
-      if (!handle) continue;
-      const span = spanOf(entry.meta.size, range);
-      const chunkBytes = this.#options.readChunkBytes ?? 4 * 1024 * 1024;
-      return { meta: copyMeta(entry.meta), body: readSpan(handle, span, chunkBytes, options.transientChunks === true) };
-    }
-    throw new Error(`[fileproc] could not read ${bucket}/${key}: its body kept changing; retry the read`);
+    const opened = await this.#openBody(bucket, key);
+    if (!opened) return undefined;
+    const span = spanOf(opened.entry.meta.size, range);
+    const chunkBytes = this.#options.readChunkBytes ?? 4 * 1024 * 1024;
+    return { meta: copyMeta(opened.entry.meta), body: readSpan(opened.handle, span, chunkBytes, options.transientChunks === true) };
+  }
+
+  /** The body file, open: bodies are immutable and an overwrite only unlinks the old one, so the descriptor stays valid. */
+  async openLocal(bucket: string, key: string): Promise<LocalFile | undefined> {
+    const opened = await this.#openBody(bucket, key);
+    return opened && { fd: opened.handle.fd, size: opened.entry.meta.size, close: () => opened.handle.close() };
   }
 
   async put(bucket: string, key: string, body: Body, options: PutOptions = {}): Promise<ObjectMeta> {
@@ -144,6 +141,20 @@ export class FsStore implements ObjectStore {
    * Runs the metadata changes of one object one at a time, so its index entry, sidecar and bodies
    * change together; changes of different objects touch different files and run side by side.
    */
+  async #openBody(bucket: string, key: string): Promise<{ entry: Entry; handle: FileHandle } | undefined> {
+    // A concurrent overwrite may remove the body between lookup and open; the retry sees the new one.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const entry = this.#index.get(bucket, key);
+      if (!entry) return undefined;
+      const handle = await open(this.#layout.dataPath(entry.data), 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (handle) return { entry, handle };
+    }
+    throw new Error(`[fileproc] could not read ${bucket}/${key}: its body kept changing; retry the read`);
+  }
+
   #commit<T>(bucket: string, key: string, change: () => Promise<T>): Promise<T> {
     const slot = `${bucket}\u0000${key}`;
     const result = (this.#commits.get(slot) ?? Promise.resolve()).then(change);

@@ -71,6 +71,17 @@ export interface ObjectReadable {
   body: AsyncIterable<Uint8Array>;
 }
 
+/**
+ * An object's body as an open local file (filesystem store, Node only), for native tools that need
+ * a file: the descriptor keeps reading the same body even if the object is replaced or deleted.
+ */
+export interface LocalFile {
+  /** OS file descriptor, open for reading until `close()`. */
+  fd: number;
+  size: number;
+  close(): Promise<void>;
+}
+
 /** The store interface; implementations: memory (default, browser-safe) and filesystem (`--data-dir`). */
 export interface ObjectStore {
   head(bucket: string, key: string): Promise<ObjectMeta | undefined>;
@@ -82,4 +93,6 @@ export interface ObjectStore {
   list(bucket: string, options?: ListOptions): Promise<ListPage>;
   /** Merges user metadata into an existing object (FileHashCode AddToHeader); undefined if absent. */
   updateUserMeta(bucket: string, key: string, userMeta: Record<string, string>): Promise<ObjectMeta | undefined>;
+  /** Optional (filesystem store): the object's current body opened as a local file; undefined if absent. */
+  openLocal?(bucket: string, key: string): Promise<LocalFile | undefined>;
 }

@@ -8,8 +8,8 @@ import type { ArchiveMember, EntryKind, ReaderOptions } from './members.ts';
 // 7-Zip prompts on stdin when no password is given; a key nobody uses turns the prompt into an error.
 const NO_KEY = 'fileproc-no-uncompress-key';
 
-/** One listed 7z entry (`7zz l -slt`). */
-export interface Listed { path: string; size: number; mtime: number; kind: EntryKind; encrypted: boolean }
+/** One listed 7z entry (`7zz l -slt`); `crc` is the CRC-32 of its content when the archive stores one. */
+export interface Listed { path: string; size: number; mtime: number; kind: EntryKind; encrypted: boolean; crc?: number }
 
 /** Whether a wrong or missing key can explain a failure: keys given, and what is known to be encrypted. */
 export interface KeyState { keyGiven: boolean; encrypted: boolean }
@@ -105,7 +105,9 @@ export function parseListing(text: string): Listed[] {
     const kind: EntryKind = attributes.startsWith('D') ? 'directory' : unix.startsWith('l') ? 'symlink' : unix.startsWith('-') || unix === '' ? 'file' : 'other';
     const modified = f.get('Modified') ?? '';
     const mtime = modified ? Date.parse(`${modified.slice(0, 19).replace(' ', 'T')}Z`) : 0;
-    return { path: f.get('Path') ?? '', size: Number(f.get('Size') || 0), mtime: Number.isNaN(mtime) ? 0 : mtime, kind, encrypted: f.get('Encrypted') === '+' };
+    const crc = /^[0-9A-F]{8}$/i.test(f.get('CRC') ?? '') ? Number.parseInt(f.get('CRC') as string, 16) : undefined;
+    const entry: Listed = { path: f.get('Path') ?? '', size: Number(f.get('Size') || 0), mtime: Number.isNaN(mtime) ? 0 : mtime, kind, encrypted: f.get('Encrypted') === '+' };
+    return crc === undefined ? entry : { ...entry, crc };
   });
 }
 

@@ -6,31 +6,45 @@ import {
   checkListing, checkRun, extractArgs, failureOf, fileList, listArgs, listedMember, parseListing, requireKeyFor,
   type ConsoleRun, type KeyState, type Listed,
 } from './sevenzip-listing.ts';
-import { SevenZipSession, type SessionEvent } from './sevenzip-worker.node.ts';
+import { NativeSevenZipSession } from './sevenzip-native-session.node.ts';
+import { sevenZipBinary } from './sevenzip-native.node.ts';
+import { SevenZipSession, type ExtractionSession, type SessionEvent } from './sevenzip-worker.node.ts';
 import { readRange } from './store-range.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
 const ARCHIVE = '/archive.7z';
 
 /**
- * Node 7z reader: 7z-wasm runs in a worker thread, reads the archive from the store by ranges and
- * streams each extracted file back, so neither the archive nor its output is held in memory (no
- * inMemoryArchiveLimit) and decoding overlaps with the store writes on this thread.
+ * Node 7z reader: the listing runs in 7z-wasm in a worker thread, which reads the archive from the
+ * store by ranges (names, kinds, limits and key errors are then the same whatever decodes). The
+ * extraction runs in a native 7-Zip when this process has one (sevenzip-native.node.ts), else in
+ * 7z-wasm in a worker that streams each extracted file back. Either way neither the archive nor its
+ * output is held in memory (no inMemoryArchiveLimit) and decoding overlaps the store writes here.
  */
 export async function openSevenZipStreamed(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
-  const keyGiven = options.password !== undefined;
-  const listing = await runToEnd(await SevenZipSession.start(archive, listArgs(options, ARCHIVE)));
-  await checkListing(listing, keyGiven, archive.size, (offset, length) => readRange(archive.store, archive.bucket, archive.key, offset, length));
-  const listed = parseListing(listing.out.join('\n'));
-  requireKeyFor(listed, options);
-  if (!options.listOnly) {
-    checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options, options.limits.maxUncompressedBytes);
-  }
-  const key: KeyState = { keyGiven, encrypted: listed.some((e) => e.encrypted) };
-  return {
-    declaredEntries: listed.length,
-    names: listed.map((e) => e.path),
-    members: options.listOnly ? listedOnly(listed) : extracted(archive, listed, options, key),
+  return sevenZipReader(await sevenZipBinary())(archive, options);
+}
+
+/** The Node 7z reader whose extraction runs in the native 7-Zip `binary`, or in 7z-wasm when undefined. */
+export function sevenZipReader(binary: string | undefined): (archive: ArchiveObject, options: ReaderOptions) => Promise<ArchiveWalk> {
+  return async (archive, options) => {
+    const keyGiven = options.password !== undefined;
+    const listing = await runToEnd(await SevenZipSession.start(archive, listArgs(options, ARCHIVE)));
+    await checkListing(listing, keyGiven, archive.size, (offset, length) => readRange(archive.store, archive.bucket, archive.key, offset, length));
+    const listed = parseListing(listing.out.join('\n'));
+    requireKeyFor(listed, options);
+    if (!options.listOnly) {
+      checkDeclared(listed.length, listed.reduce((sum, e) => sum + e.size, 0), options, options.limits.maxUncompressedBytes);
+    }
+    const key: KeyState = { keyGiven, encrypted: listed.some((e) => e.encrypted) };
+    const start = binary === undefined
+      ? () => SevenZipSession.start(archive, extractArgs(options, ARCHIVE, '/out', '/files.txt'), fileList(listed))
+      : () => NativeSevenZipSession.start(binary, archive, listed, options.password);
+    return {
+      declaredEntries: listed.length,
+      names: listed.map((e) => e.path),
+      members: options.listOnly ? listedOnly(listed) : extracted(start, listed, options, key),
+    };
   };
 }
 
@@ -42,9 +56,8 @@ async function* listedOnly(listed: Listed[]): AsyncIterable<ArchiveMember> {
  * Starts the extraction when the first member is asked for (the caller has vetted every name by
  * then) and pairs each listed regular file with the next file 7-Zip writes (archive order).
  */
-async function* extracted(archive: ArchiveObject, listed: Listed[], options: ReaderOptions, key: KeyState): AsyncIterable<ArchiveMember> {
-  const files = fileList(listed);
-  const session = files === '' ? undefined : await SevenZipSession.start(archive, extractArgs(options, ARCHIVE, '/out', '/files.txt'), files);
+async function* extracted(start: () => Promise<ExtractionSession>, listed: Listed[], options: ReaderOptions, key: KeyState): AsyncIterable<ArchiveMember> {
+  const session = fileList(listed) === '' ? undefined : await start();
   const total = Math.max(1, listed.reduce((sum, e) => (e.kind === 'file' ? sum + e.size : sum), 0));
   let done = 0;
   const content = new FileContent(key, (bytes) => options.onFraction((done += bytes) / total));
@@ -55,7 +68,7 @@ async function* extracted(archive: ArchiveObject, listed: Listed[], options: Rea
         continue;
       }
       await content.open(session, entry.path);
-      // Each chunk views a buffer transferred from the worker and never reused: it may be kept without a copy.
+      // Each chunk views a buffer transferred from the worker, or read from 7-Zip's stdout, never reused: it may be kept without a copy.
       yield { ...listedMember(entry, () => content.read(session)), freshChunks: true };
       await content.skip(session); // a member the caller did not want is still decoded: drop its bytes
     }
@@ -81,7 +94,7 @@ class FileContent {
   }
 
   /** Waits until 7-Zip opens the next output file and checks it is the expected entry. */
-  async open(session: SevenZipSession, path: string): Promise<void> {
+  async open(session: ExtractionSession, path: string): Promise<void> {
     const event = await this.#next(session);
     if (event.type !== 'open') this.#fail(event);
     if (sanitizeEntryName(event.path) !== sanitizeEntryName(path)) {
@@ -92,19 +105,19 @@ class FileContent {
   }
 
   /** The open file's bytes; it ends only once 7-Zip has moved on without an error for it. */
-  read(session: SevenZipSession): AsyncIterable<Uint8Array> {
+  read(session: ExtractionSession): AsyncIterable<Uint8Array> {
     if (this.#state !== 'unread') throw new UncompressError('InternalError', '[fileproc] a 7z member was read twice');
     this.#state = 'read';
     return this.#rest(session);
   }
 
   /** Drops whatever of the file nobody read (a member not selected, or one not drained). */
-  async skip(session: SevenZipSession): Promise<void> {
+  async skip(session: ExtractionSession): Promise<void> {
     if (this.#state === 'ended') return;
     for await (const chunk of this.#rest(session)) void chunk;
   }
 
-  async *#rest(session: SevenZipSession): AsyncIterable<Uint8Array> {
+  async *#rest(session: ExtractionSession): AsyncIterable<Uint8Array> {
     while (!this.#closed) {
       const event = await this.#next(session);
       if (event.type === 'data') {
@@ -125,13 +138,13 @@ class FileContent {
   }
 
   /** Waits for 7-Zip to exit; its run decides success. */
-  async finish(session: SevenZipSession): Promise<ConsoleRun> {
+  async finish(session: ExtractionSession): Promise<ConsoleRun> {
     const event = await this.#next(session);
     if (event.type !== 'done') this.#fail(event);
     return event;
   }
 
-  async #next(session: SevenZipSession): Promise<SessionEvent> {
+  async #next(session: ExtractionSession): Promise<SessionEvent> {
     const event = this.#lookahead ?? (await session.next());
     this.#lookahead = undefined;
     if (event.type !== 'err') return event;
@@ -155,7 +168,7 @@ function failUnread(): never {
 }
 
 /** Runs a session to its exit, collecting its run (listing). */
-async function runToEnd(session: SevenZipSession): Promise<ConsoleRun> {
+async function runToEnd(session: ExtractionSession): Promise<ConsoleRun> {
   try {
     for (;;) {
       const event = await session.next();

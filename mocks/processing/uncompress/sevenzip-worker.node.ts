@@ -40,8 +40,16 @@ export type SessionEvent =
   | Extract<WorkerEvent, { type: 'err' | 'done' }>
   | { type: 'failed'; error: unknown };
 
+/** A running extraction as the reader sees it (7z-wasm in a worker, or a native 7-Zip process). */
+export interface ExtractionSession {
+  /** The next event; after `done` or `failed` there are none. */
+  next(): Promise<SessionEvent>;
+  /** Stops the command wherever it is and releases what it holds. */
+  close(): Promise<void>;
+}
+
 /** One running 7-Zip command; `next()` yields its events in order, `close()` stops it. */
-export class SevenZipSession {
+export class SevenZipSession implements ExtractionSession {
   readonly #worker: Worker;
   readonly #control: Int32Array;
   readonly #reads: SevenZipArchiveReads;

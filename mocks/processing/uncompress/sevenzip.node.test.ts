@@ -1,26 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ObjectStore } from '../../store/types.ts';
-import type { FileUncompressConfig, ProcessingLimits } from '../types.ts';
-import { addSymlink, archiveWith, writeTree, type Tree } from './cli-tools.node.ts';
-import { nodeCodecs } from './codecs.node.ts';
+import { addSymlink, type Tree } from './cli-tools.node.ts';
 import { webCodecs } from './codecs.ts';
-import { allKeys, BUCKET, makeContext, progressIsMonotonic, readObject } from './test-support.ts';
+import { build7z, extract7z, noise, sevenZipEngines, type ExtractOptions } from './sevenzip-test-support.node.ts';
+import { BUCKET, makeContext, progressIsMonotonic, readObject } from './test-support.ts';
 import { uncompressArchive } from './uncompress.ts';
 import { zipPreview } from './zip-preview.ts';
 
 const encoder = new TextEncoder();
-/** Incompressible bytes (xorshift32), so packed streams are as large as their content. */
-function noise(n: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(n);
-  let x = seed || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    bytes[i] = x & 0xff;
-  }
-  return bytes;
-}
 const OUTPUT = { Region: 'ap-chongqing', Bucket: BUCKET };
 const base64 = (s: string) => Buffer.from(s).toString('base64');
 // Deep equality walks multi-MiB arrays element by element (minutes); Buffer.equals compares bytes.
@@ -34,37 +21,9 @@ const TREE: Tree = {
   'small/文件.txt': encoder.encode('unicode'),
 };
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
+describe.each(sevenZipEngines)('7z in Node, extracted by $name', ({ codecs: nodeCodecs }) => {
+  const extract = (archive: Uint8Array, options: ExtractOptions = {}) => extract7z(archive, { codecs: nodeCodecs, ...options });
 
-const built = new Map<string, Uint8Array>();
-
-/** Archives a tree with the 7z CLI (once per tree and switches). */
-function build7z(tree: Tree, args: string[] = [], setup?: (dir: string) => void): Uint8Array {
-  const id = JSON.stringify([Object.keys(tree), args, setup !== undefined]);
-  const cached = built.get(id);
-  if (cached) return cached;
-  const { dir, cleanup } = writeTree(tree);
-  cleanups.push(cleanup);
-  setup?.(dir);
-  const archive = archiveWith(dir, '7z', ['a', '-bd', '-t7z', ...args, '../x.7z', '.'], 'x.7z');
-  built.set(id, archive);
-  return archive;
-}
-
-async function extract(archive: Uint8Array, options: { config?: FileUncompressConfig; limits?: Partial<ProcessingLimits>; codecs?: typeof nodeCodecs; signal?: AbortSignal; inMemoryArchiveLimit?: number } = {}) {
-  const ctx = { ...makeContext(options.limits), ...(options.signal && { signal: options.signal }) };
-  await ctx.store.put(BUCKET, 'in/x.7z', archive);
-  const outcome = await uncompressArchive(ctx, { Object: 'in/x.7z' }, { Prefix: 'out', ...options.config }, OUTPUT, {
-    codecs: options.codecs ?? nodeCodecs, ...(options.inMemoryArchiveLimit !== undefined && { inMemoryArchiveLimit: options.inMemoryArchiveLimit }),
-  });
-  return { ctx, outcome, code: outcome.ok ? 'ok' : outcome.failure.Code, keys: (await allKeys(ctx)).filter((k) => k !== 'in/x.7z') };
-}
-
-describe('7z streamed through the worker (node codecs)', () => {
   it('writes the same objects as the in-memory reader, with monotonic progress', async () => {
     const archive = build7z(TREE);
     const node = await extract(archive);

@@ -1,0 +1,137 @@
+/**
+ * Extraction by a native 7-Zip process: `7z x -so` decodes the listed regular files to its stdout,
+ * which is split back into members by the listing (sizes, CRC-32s). 7-Zip never writes a file or
+ * sees a name decision: the archive and the list file come in as descriptors 3 and 4, the key
+ * through stdin.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { UncompressError } from './errors.ts';
+import { archiveFile, privateFile } from './sevenzip-files.node.ts';
+import { fileList, passwordSwitch, type Listed } from './sevenzip-listing.ts';
+import { nativeOutputs, OutputSplitter } from './sevenzip-output.node.ts';
+import type { ExtractionSession, SessionEvent } from './sevenzip-worker.node.ts';
+import type { ArchiveObject } from './zip-reader.ts';
+
+// Output the reader has not taken yet above which stdout is paused (7-Zip then blocks on the pipe).
+const QUEUED_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * The command line. The key goes through stdin (argv is visible to every local user in /proc) unless
+ * it holds a line break; without a key, an unused one keeps 7-Zip from prompting.
+ */
+function commandLine(password: string | undefined): { args: string[]; stdinKey: string | undefined } {
+  const stdinKey = password !== undefined && !/[\r\n]/.test(password) ? password : undefined;
+  const key = stdinKey === undefined ? [passwordSwitch(password === undefined ? {} : { password })] : [];
+  return { args: ['x', '-so', '-bd', '-y', '-t7z', '-spd', '-scsUTF-8', ...key, '/dev/fd/3', '@/dev/fd/4'], stdinKey };
+}
+
+/** One `7z x -so` process and the member events its output stands for. */
+export class NativeSevenZipSession implements ExtractionSession {
+  readonly #child: ChildProcess;
+  readonly #splitter: OutputSplitter;
+  readonly #queue: SessionEvent[] = [];
+  readonly #stderr: string[] = [];
+  readonly #exited: Promise<void>;
+  #queuedBytes = 0;
+  #wake: (() => void) | undefined;
+  #ended = false;
+
+  /** Starts 7-Zip on the archive for the regular files of `listed` (the list file of the wasm path). */
+  static async start(binary: string, archive: ArchiveObject, listed: Listed[], password: string | undefined): Promise<NativeSevenZipSession> {
+    const input = await archiveFile(archive);
+    try {
+      const list = await privateFile(new TextEncoder().encode(`${fileList(listed)}\n`));
+      try {
+        return new NativeSevenZipSession(binary, [input.fd, list.fd], listed, password);
+      } finally {
+        await list.close(); // the child holds its own copies of both descriptors
+      }
+    } finally {
+      await input.close();
+    }
+  }
+
+  private constructor(binary: string, fds: [number, number], listed: Listed[], password: string | undefined) {
+    const { args, stdinKey } = commandLine(password);
+    this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => this.#push(event));
+    this.#child = spawn(binary, args, {
+      stdio: [stdinKey === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', ...fds],
+      env: { ...process.env, LC_ALL: 'C.UTF-8' }, // the list file and the key are UTF-8
+    });
+    this.#child.stdin?.on('error', () => undefined); // 7-Zip exits without reading a key it does not need
+    this.#child.stdin?.end(`${stdinKey}\n`);
+    this.#child.stdout?.on('data', (chunk: Buffer) => this.#take(chunk));
+    this.#child.stderr?.setEncoding('utf8').on('data', (text: string) => this.#report(text));
+    this.#exited = new Promise((resolve) => {
+      this.#child.on('error', (error) => {
+        this.#push({ type: 'failed', error: new UncompressError('InternalError', `[fileproc] 7-Zip could not run: ${error.message}`) });
+        this.#ended = true;
+        resolve();
+      });
+      this.#child.on('close', (code, signal) => {
+        this.#exit(code ?? signal);
+        resolve();
+      });
+    });
+  }
+
+  /** The next event; after `done`, `err` or `failed` there are none. */
+  async next(): Promise<SessionEvent> {
+    while (this.#queue.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
+    const event = this.#queue.shift() as SessionEvent;
+    if (event.type === 'data') {
+      this.#queuedBytes -= event.chunk.byteLength;
+      if (this.#queuedBytes <= QUEUED_LIMIT / 2 && this.#child.stdout?.isPaused()) this.#child.stdout.resume();
+    }
+    return event;
+  }
+
+  /** Kills 7-Zip if it still runs and waits until it is gone. */
+  async close(): Promise<void> {
+    this.#ended = true;
+    this.#queue.length = 0;
+    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGKILL');
+    this.#child.stdout?.resume(); // a paused pipe would hold the 'close' event back
+    await this.#exited;
+  }
+
+  #take(chunk: Buffer): void {
+    if (this.#ended || this.#splitter.failure !== undefined) return; // after a failure, drained until 7-Zip says why
+    this.#splitter.write(chunk);
+    if (this.#splitter.failure !== undefined) this.#failWhenExplained();
+    else if (this.#queuedBytes > QUEUED_LIMIT) this.#child.stdout?.pause();
+  }
+
+  #report(text: string): void {
+    this.#stderr.push(...text.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+    if (this.#splitter.failure !== undefined) this.#failWhenExplained();
+  }
+
+  /**
+   * A member's bytes disagreed with the listing. 7-Zip prints why (a wrong key, a CRC or data error)
+   * right after that member; its words decide the failure, as on the wasm path.
+   */
+  #failWhenExplained(final = false): void {
+    const failure = this.#splitter.failure as string;
+    const explained = this.#stderr.some((line) => /error|wrong password/i.test(line));
+    if (!explained && !final) return;
+    this.#push({ type: 'err', line: explained ? this.#stderr.join(' ') : failure });
+    this.#ended = true;
+    this.#child.kill('SIGKILL');
+  }
+
+  #exit(code: number | string | null): void {
+    if (this.#ended) return;
+    if (this.#splitter.failure !== undefined) return this.#failWhenExplained(true);
+    this.#push({ type: 'done', code, threw: false, out: [], err: this.#stderr });
+    this.#ended = true;
+  }
+
+  #push(event: SessionEvent): void {
+    if (this.#ended) return;
+    if (event.type === 'data') this.#queuedBytes += event.chunk.byteLength;
+    this.#queue.push(event);
+    this.#wake?.();
+    this.#wake = undefined;
+  }
+}
