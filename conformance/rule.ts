@@ -11,7 +11,7 @@ import type { Target } from './target.ts';
 /** `quick` rules run in both profiles; `full` rules only in `full`. */
 export type Profile = 'quick' | 'full';
 /** What a rule needs from the target; without it the rule is skipped with a reason. */
-export type Need = 'callbacks' | 'auth' | 'objects';
+export type Need = 'callbacks' | 'auth' | 'objects' | 'second-bucket';
 /** exchange: single requests judged alone; scenario: a fixed flow; property: fast-check; model: fc.commands. */
 export type RuleKind = 'exchange' | 'scenario' | 'property' | 'model';
 
@@ -55,6 +55,8 @@ export interface RuleContext {
   fc: PropertyParameters;
   /** Present when the rule declares `needs: ['callbacks']` (the runner skips it otherwise). */
   receiver?: CallbackReceiver;
+  /** A client of `target.secondBucket`, same transport and credentials; present with `needs: ['second-bucket']`. */
+  secondClient?: Client;
   cleanup: Cleanup;
   /** Unique per run and rule (`fpc-<run>/<rule-id>/`): every key a rule creates starts with it. */
   prefix: string;

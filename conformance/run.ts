@@ -43,6 +43,7 @@ export function skipReason(rule: Rule, target: Target, options: RunOptions): str
   const listed = [...(target.skip ?? []), ...(options.skip ?? [])].find((entry) => entry.rule === rule.id);
   if (listed) return listed.reason;
   if (rule.needs?.includes('auth') && !target.credentials) return 'needs credentials (--secret-id/--secret-key): the target is run without auth';
+  if (rule.needs?.includes('second-bucket') && !target.secondBucket) return 'needs a second bucket of the same account (target.secondBucket, CLI --second-bucket): only then can jobs be looked up from another bucket';
   if (rule.needs?.includes('callbacks') && !options.receiver) return 'needs a callback receiver the suite can read (give --callback-url with a reader, or run where the target can reach this host)';
   return undefined;
 }
@@ -121,6 +122,7 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
   const shrinkBudgetMs = profile === 'full' ? 60_000 : 10_000;
   const transport = target.fetch ?? options.transport;
   const client: Client = createClient({ ...target, ...(transport ? { fetch: transport } : {}) });
+  const secondClient = target.secondBucket && createClient({ ...target, ...target.secondBucket, ...(transport ? { fetch: transport } : {}) });
   const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   const replay = options.replay ?? ((id: string, s: number) => `npx fileproc conformance --endpoint ${target.endpoint} --bucket ${target.bucket} --region ${target.region} --only ${id} --seed ${s}`);
   const started = Date.now();
@@ -137,7 +139,7 @@ export async function runConformance(target: Target, options: RunOptions = {}): 
     reporter.ruleStart(rule);
     const ruleStarted = Date.now();
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-    const failure = await runOne(rule, { client, target, fc: { seed, numRuns, shrinkBudgetMs }, sleep, ...(options.receiver ? { receiver: options.receiver } : {}) }, runId, { ...options, profile }, reporter);
+    const failure = await runOne(rule, { client, target, fc: { seed, numRuns, shrinkBudgetMs }, sleep, ...(options.receiver ? { receiver: options.receiver } : {}), ...(secondClient ? { secondClient } : {}) }, runId, { ...options, profile }, reporter);
     const durationMs = Date.now() - ruleStarted;
     const result: RuleResult = failure === 'interrupted'
       ? { ...base, status: 'skipped', durationMs, reason: 'run interrupted during this rule (its objects were cleaned up)' }

@@ -22,6 +22,12 @@ export interface Target extends Pick<ClientOptions, 'endpoint' | 'cosEndpoint' |
    * `readCallbacks` the suite cannot see deliveries, so callback rules are skipped with a reason.
    */
   callbackUrl?: string;
+  /**
+   * A second bucket of the same account and region (CI enabled), for the rule that jobs stay with
+   * the bucket they were submitted to (spec README §9.4). With `path` addressing every bucket has
+   * its own endpoint: give it here too.
+   */
+  secondBucket?: { bucket: string; endpoint?: string; cosEndpoint?: string };
   /** Reads the deliveries made to `callbackUrl` (e.g. from a request bin's API). */
   readCallbacks?: () => Promise<import('./receiver.ts').ReceivedCallback[]>;
 }

@@ -36,6 +36,7 @@ import jdCompressCallback from './jd-compress-callback.ts';
 import jobIdFormat from './job-id-format.ts';
 import jobTimesOrdered from './job-times-ordered.ts';
 import jobVisibleAfterSubmit from './job-visible-after-submit.ts';
+import jobsScopedByBucket from './jobs-scoped-by-bucket.ts';
 import listFilters from './list-filters.ts';
 import listOrdering from './list-ordering.ts';
 import listPagingExactlyOnce from './list-paging-exactly-once.ts';
@@ -108,6 +109,7 @@ export const RULES: readonly Rule[] = [
   describeMaxTenIds,
   // Lifecycle
   jobVisibleAfterSubmit,
+  jobsScopedByBucket,
   jobTimesOrdered,
   progressMonotonic,
   userdataEcho,

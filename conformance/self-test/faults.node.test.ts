@@ -10,7 +10,7 @@ import { createNodeMock } from '../../mocks/adapters/node-mock.ts';
 import { FAULTS, type FaultInfo } from '../../mocks/faults/catalogue.ts';
 import { runConformanceNode } from '../node.ts';
 import { RULES } from '../rules/index.ts';
-import { SELF_TEST_BUCKET, selfTestSeed } from './support.ts';
+import { SELF_TEST_BUCKET, SELF_TEST_SECOND_BUCKET, selfTestSeed } from './support.ts';
 
 const registered = new Set(RULES.map((rule) => rule.id));
 
@@ -27,7 +27,7 @@ async function runWithFault(fault: FaultInfo, only: string[]) {
   const mock = await createNodeMock({ ...SELF_TEST_BUCKET, faults: [fault.name], ...timingFor(fault), log: () => undefined });
   try {
     return await runConformanceNode(
-      { endpoint: 'http://mock.invalid', ...SELF_TEST_BUCKET, addressing: 'virtual-host', fetch: (request) => mock.fetch(request) },
+      { endpoint: 'http://mock.invalid', ...SELF_TEST_BUCKET, secondBucket: SELF_TEST_SECOND_BUCKET, addressing: 'virtual-host', fetch: (request) => mock.fetch(request) },
       { only, profile: 'quick', seed: selfTestSeed(), runs: 5, noProbe: true },
     );
   } finally {

@@ -5,7 +5,7 @@
 import { afterAll } from 'vitest';
 import type { NodeMock } from '../../mocks/adapters/node-mock.ts';
 import { describeConformance } from '../vitest.ts';
-import { SELF_TEST_BUCKET, quietMock, selfTestSeed } from './support.ts';
+import { SELF_TEST_BUCKET, SELF_TEST_SECOND_BUCKET, quietMock, selfTestSeed } from './support.ts';
 
 const opened: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {
@@ -15,5 +15,5 @@ afterAll(async () => {
 describeConformance(async () => {
   const mock: NodeMock = await quietMock();
   opened.push(mock);
-  return { endpoint: 'http://mock.invalid', ...SELF_TEST_BUCKET, addressing: 'virtual-host', fetch: (request) => mock.fetch(request) };
+  return { endpoint: 'http://mock.invalid', ...SELF_TEST_BUCKET, secondBucket: SELF_TEST_SECOND_BUCKET, addressing: 'virtual-host', fetch: (request) => mock.fetch(request) };
 }, { name: 'quick profile against the in-process mock', profile: 'quick', seed: selfTestSeed() });

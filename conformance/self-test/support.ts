@@ -9,6 +9,9 @@ import type { Target } from '../target.ts';
 /** Bucket and region the self-tests use. */
 export const SELF_TEST_BUCKET = { bucket: 'selftest-1250000000', region: 'ap-guangzhou' } as const;
 
+/** The other bucket of rule jobs-scoped-by-bucket (the mock serves any bucket a Host names). */
+export const SELF_TEST_SECOND_BUCKET = { bucket: 'selftest2-1250000000' } as const;
+
 /** The seed of property rules: FC_SEED when CI pins it, else a fixed default so runs repeat. */
 export const selfTestSeed = (): number => (process.env.FC_SEED ? Number(process.env.FC_SEED) : 20261121);
 
@@ -37,5 +40,7 @@ export async function httpMockTarget(addressing: Target['addressing'] = 'path', 
   const mock = await quietMock(options);
   const server = await startServer({ mock, port: 0 });
   const credentials = options.auth ? { credentials: { ...SELF_TEST_CREDENTIALS } } : {};
-  return { target: { endpoint: server.url, ...SELF_TEST_BUCKET, addressing, ...credentials }, mock, server };
+  // With path addressing the endpoint is the bucket: the mock has no second one to offer there.
+  const second = addressing === 'path' ? {} : { secondBucket: SELF_TEST_SECOND_BUCKET };
+  return { target: { endpoint: server.url, ...SELF_TEST_BUCKET, ...second, addressing, ...credentials }, mock, server };
 }

@@ -15,6 +15,9 @@ export const CONFORMANCE_HELP = `Usage: fileproc conformance --endpoint URL --bu
   --secret-id ID          with --secret-key: sign every request (and run the auth rules)
   --secret-key KEY
   --addressing MODE       path (default) | virtual-host (Host header) | proxy (absolute-form)
+  --second-bucket NAME-APPID  a second bucket of the same account: jobs must stay with their own
+                          bucket (rule jobs-scoped-by-bucket; skipped without it)
+  --second-endpoint URL   that bucket's CI endpoint (path addressing; default --endpoint)
   --profile quick|full    quick (default, <= 60 s on the local mock) or full
   --seed N                fast-check seed (default: env FC_SEED, else random; printed)
   --runs N                runs per property (default 5 quick, 100 full)
@@ -34,6 +37,7 @@ const options = {
   profile: { type: 'string', default: 'quick' }, seed: { type: 'string' }, runs: { type: 'string' },
   only: { type: 'string' }, skip: { type: 'string' }, report: { type: 'string' },
   'callback-url': { type: 'string' }, 'receiver-host': { type: 'string' }, help: { type: 'boolean' },
+  'second-bucket': { type: 'string' }, 'second-endpoint': { type: 'string' },
 } as const;
 
 /** Parsed flags ready to run. */
@@ -64,7 +68,7 @@ export function parseConformanceArgs(args: string[], envSeed?: string): ParsedCo
   if (values.help) return { help: CONFORMANCE_HELP };
   const problems: string[] = [];
   for (const flag of ['endpoint', 'bucket', 'region'] as const) if (!values[flag]) problems.push(`--${flag} is required`);
-  for (const flag of ['endpoint', 'cos-endpoint', 'callback-url'] as const) {
+  for (const flag of ['endpoint', 'cos-endpoint', 'callback-url', 'second-endpoint'] as const) {
     if (values[flag] !== undefined && !URL.canParse(values[flag])) problems.push(`--${flag} must be a URL, got "${values[flag]}"`);
   }
   if (!['path', 'virtual-host', 'proxy'].includes(values.addressing)) problems.push(`--addressing must be path, virtual-host or proxy, got "${values.addressing}"`);
@@ -73,6 +77,7 @@ export function parseConformanceArgs(args: string[], envSeed?: string): ParsedCo
   if (seedText !== undefined && !/^-?\d+$/.test(seedText)) problems.push(`--seed (or FC_SEED) must be an integer, got "${seedText}"`);
   if (values.runs !== undefined && !/^[1-9]\d*$/.test(values.runs)) problems.push(`--runs must be a positive integer, got "${values.runs}"`);
   if ((values['secret-id'] === undefined) !== (values['secret-key'] === undefined)) problems.push('--secret-id and --secret-key go together');
+  if (values['second-endpoint'] !== undefined && values['second-bucket'] === undefined) problems.push('--second-endpoint needs --second-bucket');
   const reports: Array<[string, string]> = [];
   for (const item of list(values.report)) {
     const [kind, file] = item.split('=', 2);
@@ -90,6 +95,7 @@ export function parseConformanceArgs(args: string[], envSeed?: string): ParsedCo
     ...(values['cos-endpoint'] ? { cosEndpoint: values['cos-endpoint'] } : {}),
     ...(values['secret-id'] ? { credentials: { secretId: values['secret-id'], secretKey: values['secret-key'] as string } } : {}),
     ...(values['callback-url'] ? { callbackUrl: values['callback-url'] } : {}),
+    ...(values['second-bucket'] ? { secondBucket: { bucket: values['second-bucket'], ...(values['second-endpoint'] ? { endpoint: values['second-endpoint'] } : {}) } } : {}),
   };
   const runOptions: NodeRunOptions = {
     profile: values.profile as 'quick' | 'full', skip, replay: replayCommand(args),

@@ -134,5 +134,10 @@ export function freshId(generate: () => string, inUse: (id: string) => boolean):
  */
 export function jobInBucket(ctx: EngineContext, jobId: string, bucket: string | undefined): JobRecord | undefined {
   const job = ctx.state.jobs.get(jobId);
-  return job && (bucket === undefined || job.bucket === bucket) ? job : undefined;
+  return job && seenFrom(ctx, job, bucket) ? job : undefined;
+}
+
+/** Whether `job` is visible from `bucket` (every job without one, and every job under the `jobs-cross-buckets` fault). */
+export function seenFrom(ctx: EngineContext, job: JobRecord, bucket: string | undefined): boolean {
+  return bucket === undefined || job.bucket === bucket || ctx.deps.faults.isOn('jobs-cross-buckets');
 }

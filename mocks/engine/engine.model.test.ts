@@ -138,12 +138,30 @@ class ListAll implements Cmd {
   toString = (): string => `list(${this.tag},size=${this.size},${this.asc ? 'Asc' : 'Desc'}${this.submitBetween ? ',+submit' : ''})`;
 }
 
+/** Another bucket of the same account sees none of these jobs (spec README §9.4): describe, list and cancel. */
+class FromOtherBucket implements Cmd {
+  constructor(readonly pick: number) {}
+  check = (m: Model): boolean => m.jobs.size > 0;
+  async run(model: Model, real: Real): Promise<void> {
+    const other = 'otherbucket-1250000000';
+    const id = [...model.jobs.keys()][this.pick % model.jobs.size] as string;
+    expect(real.engine.describe([id], other)).toEqual({ JobsDetail: [], NonExistJobIds: [id] });
+    const tag = model.jobs.get(id)?.tag as JobTag;
+    expect(real.engine.list({ tag, bucket: other, size: 100 }).JobsDetail).toEqual([]);
+    const before = real.state(id).State;
+    expect(() => real.engine.cancel([id], other)).toThrow(expect.objectContaining({ code: 'NoSuchJob', status: 404 }));
+    expect(real.state(id).State).toBe(before);
+  }
+  toString = (): string => `fromOtherBucket(#${this.pick})`;
+}
+
 const submit = fc.tuple(fc.constantFrom(...TAGS), fc.boolean()).map(([tag, fail]) => new Submit(tag, fail));
 const advance = fc.integer({ min: 0, max: 600 }).map((ms) => new Advance(ms));
 // Repeated entries weigh submits and clock advances more, so runs build up queues and lifecycles.
 const commands = [
   submit, submit, advance, advance, advance,
   fc.nat().map((pick) => new Cancel(pick)),
+  fc.nat().map((pick) => new FromOtherBucket(pick)),
   fc.boolean().map((paused) => new SetQueue(paused)),
   fc.array(fc.nat(), { minLength: 1, maxLength: 10 }).map((picks) => new Describe(picks)),
   fc.tuple(fc.constantFrom(...TAGS), fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.boolean()).map(([tag, size, asc, between]) => new ListAll(tag, size, asc, between)),

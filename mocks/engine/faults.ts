@@ -13,6 +13,8 @@ export const ENGINE_FAULTS = [
   'terminal-state-changes',
   /** `NextToken` points one job too far, so list paging skips a job (§2.7). */
   'paging-skips-job',
+  /** Describe, list and cancel ignore the Host's bucket: every bucket sees every job (spec README §9.4). */
+  'jobs-cross-buckets',
 ] as const;
 
 /** One engine fault name. */

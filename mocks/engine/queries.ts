@@ -1,6 +1,6 @@
 /** E2 describe (§2.6) and E3 list (§2.7) over the engine's jobs. */
 import { checkIdList } from './cancel.ts';
-import { cloneJson, jobInBucket, type EngineContext } from './context.ts';
+import { cloneJson, jobInBucket, seenFrom, type EngineContext } from './context.ts';
 import { invalidArgument } from './errors.ts';
 import { comparePositions, decodeToken, encodeToken, type ListPosition } from './paging.ts';
 import { JOB_STATES, type JobDetail, type JobRecord, type JobState } from './types.ts';
@@ -85,7 +85,7 @@ function inTimeRange(job: JobRecord, query: JobListQuery): boolean {
 function matches(ctx: EngineContext, job: JobRecord, query: JobListQuery, states: Set<JobState>): boolean {
   const { detail } = job;
   if (detail.Tag !== query.tag || !states.has(detail.State) || !inTimeRange(job, query)) return false;
-  if (query.bucket !== undefined && job.bucket !== query.bucket) return false;
+  if (!seenFrom(ctx, job, query.bucket)) return false;
   if (query.queueId) {
     if (detail.QueueId !== query.queueId) return false;
   } else if (query.queueType && ctx.state.queues.get(detail.QueueId)?.Category !== query.queueType) return false;

@@ -67,6 +67,7 @@ export const FAULTS: readonly FaultInfo[] = [
   engine('progress-decreases', 'late in a run Progress falls to half', '§3.2', 'progress-monotonic'),
   engine('terminal-state-changes', 'a cancelled job is still started and finishes', '§3.2', 'terminal-state-final'),
   engine('paging-skips-job', 'NextToken points one job too far', '§2.7', 'list-paging-exactly-once'),
+  engine('jobs-cross-buckets', 'describe, list and cancel from another bucket see (and cancel) its jobs', '§1.1, §2.6–§2.8; spec README §9.4', 'jobs-scoped-by-bucket'),
 ];
 
 /** Every fault name. */
