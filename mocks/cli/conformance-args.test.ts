@@ -19,6 +19,11 @@ describe('fileproc conformance flags', () => {
       + '--cos-endpoint http://127.0.0.1:9001 --secret-id AK --secret-key "$SECRET_KEY" --addressing virtual-host --profile full --runs 30 --receiver-host 10.0.0.2 --only x --seed 9');
   });
 
+  it('takes a second bucket (and its endpoint for path addressing) for jobs-scoped-by-bucket', () => {
+    const parsed = parseConformanceArgs([...required, '--second-bucket', 'c-1250000000', '--second-endpoint', 'http://127.0.0.1:9002']);
+    expect('target' in parsed && parsed.target.secondBucket).toEqual({ bucket: 'c-1250000000', endpoint: 'http://127.0.0.1:9002' });
+  });
+
   it('takes the seed from FC_SEED when --seed is absent', () => {
     const parsed = parseConformanceArgs(required, '123');
     expect('options' in parsed && parsed.options.seed).toBe(123);
@@ -32,6 +37,8 @@ describe('fileproc conformance flags', () => {
     [[...required, '--report', 'html=x'], /--report entries/],
     [[...required, '--addressing', 'dns'], /--addressing/],
     [[...required, '--bogus'], /Unknown option/],
+    [[...required, '--second-endpoint', 'http://127.0.0.1:9002'], /--second-endpoint needs --second-bucket/],
+    [[...required, '--second-bucket', 'c-1', '--second-endpoint', 'not a url'], /--second-endpoint must be a URL/],
   ])('rejects %j', (args, message) => {
     const parsed = parseConformanceArgs(args as string[]);
     expect('error' in parsed && parsed.error).toMatch(message);
