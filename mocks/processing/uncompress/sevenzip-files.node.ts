@@ -19,17 +19,24 @@ export async function archiveFile(archive: ArchiveObject): Promise<OpenFile> {
     if (!object) throw new UncompressError('NoSuchKey', `the archive ${archive.key} disappeared while it was being extracted`);
     return await privateFile(object.body);
   } catch (error) {
-    // Named here: raised while members are walked, a raw error would pass for a corrupt archive.
-    if (error instanceof UncompressError) throw error;
-    throw new UncompressError('InternalError', `[fileproc] the object store failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw storeFailure(error);
   }
+}
+
+/**
+ * A store error met while 7z members are walked, named as such: raw, it would pass for a corrupt
+ * archive. Failures of this layer pass through.
+ */
+export function storeFailure(error: unknown): UncompressError {
+  if (error instanceof UncompressError) return error;
+  return new UncompressError('InternalError', `the object store failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 /**
  * Writes `content` to a new file only this user can read and returns it open, its name already
  * removed: no temp file outlives the descriptor, even if this process dies.
  */
-export async function privateFile(content: Uint8Array | AsyncIterable<Uint8Array>): Promise<OpenFile> {
+async function privateFile(content: Uint8Array | AsyncIterable<Uint8Array>): Promise<OpenFile> {
   const dir = await mkdtemp(join(tmpdir(), 'fileproc-7z-'));
   try {
     const path = join(dir, 'file');

@@ -1,13 +1,13 @@
 /**
- * Extraction by a native 7-Zip process: `7z x -so` decodes the listed regular files to its stdout,
- * which is split back into members by the listing (sizes, CRC-32s). 7-Zip never writes a file or
- * sees a name decision: the archive and the list file come in as descriptors 3 and 4, the key
- * through stdin.
+ * Extraction by a native 7-Zip process: `7z x -so` decodes every entry to its stdout, which is
+ * split back into members by the listing (sizes, CRC-32s). 7-Zip never writes a file nor matches a
+ * name (no file list: its list-file parsing trims names): the archive comes in as descriptor 3, the
+ * key through stdin.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { UncompressError } from './errors.ts';
-import { archiveFile, privateFile } from './sevenzip-files.node.ts';
-import { fileList, passwordSwitch, type Listed } from './sevenzip-listing.ts';
+import { archiveFile } from './sevenzip-files.node.ts';
+import { passwordSwitch, type Listed } from './sevenzip-listing.ts';
 import { nativeOutputs, OutputSplitter } from './sevenzip-output.node.ts';
 import type { ExtractionSession, SessionEvent } from './sevenzip-worker.node.ts';
 import type { ArchiveObject } from './zip-reader.ts';
@@ -22,7 +22,7 @@ const QUEUED_LIMIT = 8 * 1024 * 1024;
 function commandLine(password: string | undefined): { args: string[]; stdinKey: string | undefined } {
   const stdinKey = password !== undefined && !/[\r\n]/.test(password) ? password : undefined;
   const key = stdinKey === undefined ? [passwordSwitch(password === undefined ? {} : { password })] : [];
-  return { args: ['x', '-so', '-bd', '-y', '-t7z', '-spd', '-scsUTF-8', ...key, '/dev/fd/3', '@/dev/fd/4'], stdinKey };
+  return { args: ['x', '-so', '-bd', '-y', '-t7z', ...key, '/dev/fd/3'], stdinKey };
 }
 
 /** One `7z x -so` process and the member events its output stands for. */
@@ -36,27 +36,22 @@ export class NativeSevenZipSession implements ExtractionSession {
   #wake: (() => void) | undefined;
   #ended = false;
 
-  /** Starts 7-Zip on the archive for the regular files of `listed` (the list file of the wasm path). */
+  /** Starts 7-Zip on the archive; `listed` is its listing, in archive order. */
   static async start(binary: string, archive: ArchiveObject, listed: Listed[], password: string | undefined): Promise<NativeSevenZipSession> {
     const input = await archiveFile(archive);
     try {
-      const list = await privateFile(new TextEncoder().encode(`${fileList(listed)}\n`));
-      try {
-        return new NativeSevenZipSession(binary, [input.fd, list.fd], listed, password);
-      } finally {
-        await list.close(); // the child holds its own copies of both descriptors
-      }
+      return new NativeSevenZipSession(binary, input.fd, listed, password);
     } finally {
-      await input.close();
+      await input.close(); // the child holds its own copy of the descriptor
     }
   }
 
-  private constructor(binary: string, fds: [number, number], listed: Listed[], password: string | undefined) {
+  private constructor(binary: string, archiveFd: number, listed: Listed[], password: string | undefined) {
     const { args, stdinKey } = commandLine(password);
     this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => this.#push(event));
     this.#child = spawn(binary, args, {
-      stdio: [stdinKey === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', ...fds],
-      env: { ...process.env, LC_ALL: 'C.UTF-8' }, // the list file and the key are UTF-8
+      stdio: [stdinKey === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', archiveFd],
+      env: { ...process.env, LC_ALL: 'C.UTF-8' }, // the key is written as UTF-8
     });
     this.#child.stdin?.on('error', () => undefined); // 7-Zip exits without reading a key it does not need
     this.#child.stdin?.end(`${stdinKey}\n`);
@@ -64,7 +59,7 @@ export class NativeSevenZipSession implements ExtractionSession {
     this.#child.stderr?.setEncoding('utf8').on('data', (text: string) => this.#report(text));
     this.#exited = new Promise((resolve) => {
       this.#child.on('error', (error) => {
-        this.#push({ type: 'failed', error: new UncompressError('InternalError', `[fileproc] 7-Zip could not run: ${error.message}`) });
+        this.#push({ type: 'failed', error: new UncompressError('InternalError', `7-Zip could not run: ${error.message}`) });
         this.#ended = true;
         resolve();
       });

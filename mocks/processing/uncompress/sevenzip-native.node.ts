@@ -20,7 +20,7 @@ export async function locateSevenZip(setting: string | undefined): Promise<strin
   if (setting === 'wasm') return undefined;
   if (setting) {
     if (await runsSevenZip(setting)) return setting;
-    throw new UncompressError('InternalError', `[fileproc] FILEPROC_7Z=${setting} does not run as 7-Zip (use a 7-Zip binary, or "wasm")`);
+    throw new UncompressError('InternalError', `FILEPROC_7Z=${setting} does not run as 7-Zip (use a 7-Zip binary, or "wasm")`);
   }
   for (const name of CANDIDATES) if (await runsSevenZip(name)) return name;
   return undefined;

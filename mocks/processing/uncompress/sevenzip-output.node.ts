@@ -3,14 +3,11 @@ import type { Listed } from './sevenzip-listing.ts';
 import type { SessionEvent } from './sevenzip-worker.node.ts';
 
 /**
- * The listed entries `7z x -so` writes to stdout for the list file of `fileList`, in archive (listing)
- * order: every entry but a directory whose path, or one of whose parent folders, is listed — 7-Zip
- * also reads a listed name as a folder, and writes a symlink's target text in place of a link.
+ * The listed entries `7z x -so` (no file names given) writes to stdout, in archive (listing) order:
+ * every entry but a directory — a symlink as its target text, which the splitter drops.
  */
 export function nativeOutputs(listed: readonly Listed[]): Listed[] {
-  const files = new Set(listed.filter((e) => e.kind === 'file').map((e) => e.path));
-  const selected = (path: string) => path.split('/').some((_, i, parts) => files.has(parts.slice(0, i + 1).join('/')));
-  return listed.filter((e) => e.kind !== 'directory' && selected(e.path));
+  return listed.filter((e) => e.kind !== 'directory');
 }
 
 /**

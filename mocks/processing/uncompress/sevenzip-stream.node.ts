@@ -98,7 +98,7 @@ class FileContent {
     const event = await this.#next(session);
     if (event.type !== 'open') this.#fail(event);
     if (sanitizeEntryName(event.path) !== sanitizeEntryName(path)) {
-      throw new UncompressError('InternalError', `[fileproc] 7-Zip extracted ${JSON.stringify(event.path)} where ${JSON.stringify(path)} was expected`);
+      throw new UncompressError('InternalError', `7-Zip extracted ${JSON.stringify(event.path)} where ${JSON.stringify(path)} was expected`);
     }
     this.#state = 'unread';
     this.#closed = false;
@@ -106,7 +106,7 @@ class FileContent {
 
   /** The open file's bytes; it ends only once 7-Zip has moved on without an error for it. */
   read(session: ExtractionSession): AsyncIterable<Uint8Array> {
-    if (this.#state !== 'unread') throw new UncompressError('InternalError', '[fileproc] a 7z member was read twice');
+    if (this.#state !== 'unread') throw new UncompressError('InternalError', 'a 7z member was read twice');
     this.#state = 'read';
     return this.#rest(session);
   }
@@ -159,12 +159,12 @@ class FileContent {
       checkRun(event, this.#key);
       throw new UncompressError('ArchiveCorrupted', 'the 7z archive ended before every listed file was extracted');
     }
-    throw new UncompressError('InternalError', `[fileproc] unexpected 7z worker event ${event.type}`);
+    throw new UncompressError('InternalError', `unexpected 7z worker event ${event.type}`);
   }
 }
 
 function failUnread(): never {
-  throw new UncompressError('InternalError', '[fileproc] this 7z entry has no content to read');
+  throw new UncompressError('InternalError', 'this 7z entry has no content to read');
 }
 
 /** Runs a session to its exit, collecting its run (listing). */

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { UncompressError } from './errors.ts';
+import { storeFailure } from './sevenzip-files.node.ts';
 import { SevenZipArchiveReads } from './sevenzip-reads.node.ts';
 import { sevenZipWorkerBody, type BatchItem, type SevenZipWorkerData, type WorkerEvent } from './sevenzip-worker-body.ts';
 import type { ArchiveObject } from './zip-reader.ts';
@@ -78,7 +79,7 @@ export class SevenZipSession implements ExtractionSession {
       else this.#push(event);
     });
     // Store errors (#serve) and the worker's own are both internal failures, told apart by their message.
-    const workerFailed = (detail: string) => this.#push({ type: 'failed', error: new UncompressError('InternalError', `[fileproc] the 7z worker failed: ${detail}`) });
+    const workerFailed = (detail: string) => this.#push({ type: 'failed', error: new UncompressError('InternalError', `the 7z worker failed: ${detail}`) });
     this.#worker.on('error', (error) => workerFailed(error.message));
     this.#worker.on('exit', (code) => workerFailed(`it exited (code ${code}) before 7-Zip finished`));
   }
@@ -119,10 +120,7 @@ export class SevenZipSession implements ExtractionSession {
     try {
       got = await this.#reads.read(position, length);
     } catch (error) {
-      // Named here: raised while members are walked, a raw error would pass for a corrupt archive.
-      const failure = error instanceof UncompressError ? error
-        : new UncompressError('InternalError', `[fileproc] the object store failed: ${error instanceof Error ? error.message : String(error)}`);
-      this.#push({ type: 'failed', error: failure });
+      this.#push({ type: 'failed', error: storeFailure(error) });
     }
     Atomics.store(this.#control, SLOT.readLength, got);
     Atomics.store(this.#control, SLOT.readState, 1);
