@@ -30,11 +30,11 @@ export class NativeSevenZipSession implements ExtractionSession {
   readonly #child: ChildProcess;
   readonly #splitter: OutputSplitter;
   readonly #queue: SessionEvent[] = [];
-  readonly #stderr: string[] = [];
   readonly #exited: Promise<void>;
   #queuedBytes = 0;
   #wake: (() => void) | undefined;
   #ended = false;
+  #stderr = '';
 
   /** Starts 7-Zip on the archive; `listed` is its listing, in archive order. */
   static async start(binary: string, archive: ArchiveObject, listed: Listed[], password: string | undefined): Promise<NativeSevenZipSession> {
@@ -98,8 +98,13 @@ export class NativeSevenZipSession implements ExtractionSession {
   }
 
   #report(text: string): void {
-    this.#stderr.push(...text.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+    this.#stderr += text;
     if (this.#splitter.failure !== undefined) this.#failWhenExplained();
+  }
+
+  /** 7-Zip's messages so far, one a line (a chunk of stderr may end mid-line: lines are cut only here). */
+  #messages(): string[] {
+    return this.#stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
   }
 
   /**
@@ -108,9 +113,9 @@ export class NativeSevenZipSession implements ExtractionSession {
    */
   #failWhenExplained(final = false): void {
     const failure = this.#splitter.failure as string;
-    const explained = this.#stderr.some((line) => /error|wrong password/i.test(line));
+    const explained = /error|wrong password/i.test(this.#stderr) && (final || this.#stderr.endsWith('\n'));
     if (!explained && !final) return;
-    this.#push({ type: 'err', line: explained ? this.#stderr.join(' ') : failure });
+    this.#push({ type: 'err', line: explained ? this.#messages().join(' ') : failure });
     this.#ended = true;
     this.#child.kill('SIGKILL');
   }
@@ -118,7 +123,7 @@ export class NativeSevenZipSession implements ExtractionSession {
   #exit(code: number | string | null): void {
     if (this.#ended) return;
     if (this.#splitter.failure !== undefined) return this.#failWhenExplained(true);
-    this.#push({ type: 'done', code, threw: false, out: [], err: this.#stderr });
+    this.#push({ type: 'done', code, threw: false, out: [], err: this.#messages() });
     this.#ended = true;
   }
 
