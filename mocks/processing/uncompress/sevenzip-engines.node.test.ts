@@ -1,6 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FsStore } from '../../store/fs-store.node.ts';
+import { nodeHashFactory } from '../hash/node-hash.node.ts';
 import type { FileUncompressConfig, ProcessingLimits } from '../types.ts';
 import { addSymlink, type Tree } from './cli-tools.node.ts';
 import { build7z, extract7z, nativeBinary, noise, sevenZipEngines } from './sevenzip-test-support.node.ts';
@@ -62,18 +65,31 @@ const CASES: Record<string, Case> = {
   'too many entries': { archive: () => build7z(TREE), limits: { maxEntries: 3 }, code: 'FileCountLimitExceeded' },
 };
 
-/** What a job leaves: its code, the objects (key → ETag) and the result or partial result. */
-async function observe(engine: (typeof sevenZipEngines)[number], c: Case) {
-  const { ctx, outcome, code, keys } = await extract7z(c.archive(), { codecs: engine.codecs, ...(c.config && { config: c.config }), ...(c.limits && { limits: c.limits }) });
-  const objects = await Promise.all(keys.map(async (key) => [key, (await ctx.store.head(BUCKET, key))?.etag]));
-  return { code, objects, result: outcome.ok ? outcome.result : outcome.partial };
+/**
+ * What a job leaves: its code, the objects (key → ETag) and the result or partial result. On a
+ * filesystem store (which has `openLocal`) the native engine lists natively too.
+ */
+async function observe(engine: (typeof sevenZipEngines)[number], c: Case, onDisk = false) {
+  const dir = onDisk ? mkdtempSync(join(tmpdir(), 'fileproc-engines-')) : undefined;
+  const store = dir === undefined ? undefined : await FsStore.open({ dir, now: () => Date.UTC(2026, 10, 21, 12, 30, 42), hash: nodeHashFactory, durable: false, writerThreads: 0 });
+  try {
+    const { ctx, outcome, code, keys } = await extract7z(c.archive(), {
+      codecs: engine.codecs, ...(c.config && { config: c.config }), ...(c.limits && { limits: c.limits }), ...(store && { store }),
+    });
+    const objects = await Promise.all(keys.map(async (key) => [key, (await ctx.store.head(BUCKET, key))?.etag]));
+    return { code, objects, result: outcome.ok ? outcome.result : outcome.partial };
+  } finally {
+    await store?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-describe.skipIf(!nativeBinary)('native 7-Zip and 7z-wasm give the same jobs', () => {
+describe.skipIf(!nativeBinary)('native 7-Zip (listing from a memory store by 7z-wasm, from a filesystem store natively) and 7z-wasm give the same jobs', () => {
   it.each(Object.entries(CASES))('%s', async (_, c) => {
     const [wasm, native] = await Promise.all(sevenZipEngines.map((engine) => observe(engine, c)));
     expect(wasm?.code).toBe(c.code);
     expect(native).toEqual(wasm);
+    expect(await observe(sevenZipEngines[1] as (typeof sevenZipEngines)[number], c, true)).toEqual(wasm); // listed natively
   });
 
   it('every regular file of the tree arrives, empty ones included, and no link', async () => {

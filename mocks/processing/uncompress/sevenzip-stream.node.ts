@@ -6,7 +6,7 @@ import {
   checkListing, checkRun, extractArgs, failureOf, fileList, listArgs, listedMember, parseListing, requireKeyFor,
   type ConsoleRun, type KeyState, type Listed,
 } from './sevenzip-listing.ts';
-import { NativeSevenZipSession } from './sevenzip-native-session.node.ts';
+import { listNatively, NativeSevenZipSession } from './sevenzip-native-session.node.ts';
 import { sevenZipBinary } from './sevenzip-native.node.ts';
 import { SevenZipSession, type ExtractionSession, type SessionEvent } from './sevenzip-worker.node.ts';
 import { readRange } from './store-range.ts';
@@ -15,21 +15,24 @@ import type { ArchiveObject } from './zip-reader.ts';
 const ARCHIVE = '/archive.7z';
 
 /**
- * Node 7z reader: the listing runs in 7z-wasm in a worker thread, which reads the archive from the
- * store by ranges (names, kinds, limits and key errors are then the same whatever decodes). The
- * extraction runs in a native 7-Zip when this process has one (sevenzip-native.node.ts), else in
- * 7z-wasm in a worker that streams each extracted file back. Either way neither the archive nor its
+ * Node 7z reader: with a native 7-Zip (sevenzip-native.node.ts) it lists (`l -slt`, when the store
+ * has a local file) and extracts; otherwise 7z-wasm in a worker thread lists, reading the archive
+ * from the store by ranges, and extracts, streaming each file back. Both listings go through the
+ * same parser and failure classifier. Either way neither the archive nor its
  * output is held in memory (no inMemoryArchiveLimit) and decoding overlaps the store writes here.
  */
 export async function openSevenZipStreamed(archive: ArchiveObject, options: ReaderOptions): Promise<ArchiveWalk> {
   return sevenZipReader(await sevenZipBinary())(archive, options);
 }
 
-/** The Node 7z reader whose extraction runs in the native 7-Zip `binary`, or in 7z-wasm when undefined. */
+/** The Node 7z reader that runs the native 7-Zip `binary`, or 7z-wasm when undefined. */
 export function sevenZipReader(binary: string | undefined): (archive: ArchiveObject, options: ReaderOptions) => Promise<ArchiveWalk> {
   return async (archive, options) => {
     const keyGiven = options.password !== undefined;
-    const listing = await runToEnd(await SevenZipSession.start(archive, listArgs(options, ARCHIVE)));
+    // Natively only from the store's own file: a private copy of the whole archive would cost more than 7z-wasm reading the header by ranges.
+    const listing = binary !== undefined && archive.store.openLocal
+      ? await listNatively(binary, archive, options.password)
+      : await runToEnd(await SevenZipSession.start(archive, listArgs(options, ARCHIVE)));
     await checkListing(listing, keyGiven, archive.size, (offset, length) => readRange(archive.store, archive.bucket, archive.key, offset, length));
     const listed = parseListing(listing.out.join('\n'));
     requireKeyFor(listed, options);

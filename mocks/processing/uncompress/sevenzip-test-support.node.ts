@@ -1,4 +1,5 @@
 /** Test helper: the Node 7z engines (7z-wasm in a worker, native 7-Zip), 7z archives built by the CLI, and one extraction call. */
+import type { ObjectStore } from '../../store/types.ts';
 import type { FileUncompressConfig, ProcessingLimits } from '../types.ts';
 import { archiveWith, writeTree, type Tree } from './cli-tools.node.ts';
 import { nodeCodecs } from './codecs.node.ts';
@@ -58,11 +59,13 @@ export interface ExtractOptions {
   codecs?: UncompressCodecs;
   signal?: AbortSignal;
   inMemoryArchiveLimit?: number;
+  /** Another store than the context's memory store (e.g. a filesystem store). */
+  store?: ObjectStore;
 }
 
 /** Stores the archive as `in/x.7z`, extracts it under `out/`; returns the outcome, its code and the keys written. */
 export async function extract7z(archive: Uint8Array, options: ExtractOptions = {}) {
-  const ctx = { ...makeContext(options.limits), ...(options.signal && { signal: options.signal }) };
+  const ctx = { ...makeContext(options.limits), ...(options.signal && { signal: options.signal }), ...(options.store && { store: options.store }) };
   await ctx.store.put(BUCKET, 'in/x.7z', archive);
   const outcome = await uncompressArchive(ctx, { Object: 'in/x.7z' }, { Prefix: 'out', ...options.config }, { Region: 'ap-chongqing', Bucket: BUCKET }, {
     codecs: options.codecs ?? nodeCodecs, ...(options.inMemoryArchiveLimit !== undefined && { inMemoryArchiveLimit: options.inMemoryArchiveLimit }),
