@@ -1,7 +1,7 @@
 /**
  * Child process of bench/uncompress.ts: extracts one archive of a filesystem store with
  * `uncompressArchive` into the same store (prefix `out/`, cleared first, outside the timing) and prints
- * `{ ms, userMs, systemMs, mainMs, childMs, fileCount, maxRssKiB, rssBeforeKiB }` (CPU of the job: all threads, the main thread's, and child processes'), so each measurement has its own process and peak RSS.
+ * `{ ms, userMs, systemMs, mainMs, childMs, fileCount, maxRssKiB, rssBeforeKiB, treeRssKiB }` (CPU of the job: all threads, the main thread's, and child processes'; `treeRssKiB` the sampled peak of this process and its children together), so each measurement has its own process and peak RSS.
  * Usage: uncompress-worker.ts <storeDir> <bucket> <key> <node|web> <inMemoryArchiveLimit>
  */
 import { nodeHashFactory } from '../mocks/processing/hash/node-hash.node.ts';
@@ -11,6 +11,7 @@ import { webCodecs } from '../mocks/processing/uncompress/codecs.ts';
 import { uncompressArchive } from '../mocks/processing/uncompress/uncompress.ts';
 import { FsStore } from '../mocks/store/fs-store.node.ts';
 import { readFileSync } from 'node:fs';
+import { sampleTreeRss } from './tree-rss.ts';
 
 /** CPU ms of the child processes this process has waited for (a native 7-Zip): cutime + cstime of /proc/self/stat; NaN elsewhere. */
 function childrenCpuMs(): number {
@@ -50,6 +51,7 @@ const rssBeforeKiB = process.resourceUsage().maxRSS;
 const cpuBefore = process.cpuUsage();
 const mainBefore = threadCpuMs();
 const childrenBefore = childrenCpuMs();
+const treeRss = sampleTreeRss();
 const started = performance.now();
 const outcome = await uncompressArchive(ctx, { Object: key }, { Prefix: 'out/' }, { Region: 'ap-guangzhou', Bucket: bucket }, {
   codecs: codecName === 'web' ? webCodecs : nodeCodecs, inMemoryArchiveLimit: Number(limit),
@@ -58,5 +60,6 @@ const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore); // whole process (every thread), the job only
 const mainMs = threadCpuMs() - mainBefore;
 const childMs = childrenCpuMs() - childrenBefore;
+const treeRssKiB = treeRss.stop();
 if (!outcome.ok) throw new Error(`[fileproc] bench uncompress failed: ${outcome.failure.Code} ${outcome.failure.Message}`);
-process.stdout.write(JSON.stringify({ ms, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, mainMs, childMs, fileCount: outcome.result.FileCount, maxRssKiB: process.resourceUsage().maxRSS, rssBeforeKiB }));
+process.stdout.write(JSON.stringify({ ms, userMs: cpu.user / 1000, systemMs: cpu.system / 1000, mainMs, childMs, fileCount: outcome.result.FileCount, maxRssKiB: process.resourceUsage().maxRSS, rssBeforeKiB, treeRssKiB }));
