@@ -5,30 +5,35 @@
  * archive comes in as descriptor 3, the key through stdin.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { UncompressError } from './errors.ts';
 import { archiveFile } from './sevenzip-files.node.ts';
 import { passwordSwitch, type ConsoleRun, type Listed } from './sevenzip-listing.ts';
 import { nativeOutputs, OutputSplitter } from './sevenzip-output.node.ts';
+import { sevenZipRelayBody, type RelayData, type RelayEvent } from './sevenzip-relay-body.ts';
 import type { ExtractionSession, SessionEvent } from './sevenzip-worker.node.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
-// Output the reader has not taken yet above which stdout is paused (7-Zip then blocks on the pipe).
-const QUEUED_LIMIT = 8 * 1024 * 1024;
-
 /**
- * Starts `binary command… /dev/fd/3` on the archive descriptor. The key goes through stdin (argv is
- * visible to every local user in /proc) unless it holds a line break; without a key, an unused one
- * keeps 7-Zip from prompting. Its stdout and stderr are pipes.
+ * The arguments and stdin of `binary command… /dev/fd/3` (the archive descriptor). The key goes
+ * through stdin (argv is visible to every local user in /proc) unless it holds a line break; without
+ * a key, an unused one keeps 7-Zip from prompting.
  */
-export function spawnSevenZip(binary: string, command: string[], password: string | undefined, archiveFd: number): ChildProcess {
+export function sevenZipCommand(command: string[], password: string | undefined): { args: string[]; stdinText?: string } {
   const stdinKey = password !== undefined && !/[\r\n]/.test(password) ? password : undefined;
   const key = stdinKey === undefined ? [passwordSwitch(password === undefined ? {} : { password })] : [];
-  const child = spawn(binary, [...command, '-t7z', ...key, '/dev/fd/3'], {
-    stdio: [stdinKey === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', archiveFd],
+  return { args: [...command, '-t7z', ...key, '/dev/fd/3'], ...(stdinKey !== undefined && { stdinText: `${stdinKey}\n` }) };
+}
+
+/** Starts 7-Zip (see `sevenZipCommand`) with its stdout and stderr as pipes. */
+export function spawnSevenZip(binary: string, command: string[], password: string | undefined, archiveFd: number): ChildProcess {
+  const { args, stdinText } = sevenZipCommand(command, password);
+  const child = spawn(binary, args, {
+    stdio: [stdinText === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', archiveFd],
     env: { ...process.env, LC_ALL: 'C.UTF-8' }, // the key is written, and names are printed, as UTF-8
   });
   child.stdin?.on('error', () => undefined); // 7-Zip exits without reading a key it does not need
-  child.stdin?.end(`${stdinKey}\n`);
+  child.stdin?.end(stdinText);
   return child;
 }
 
@@ -61,13 +66,20 @@ export async function listNatively(binary: string, archive: ArchiveObject, passw
   }
 }
 
-/** One `7z x -so` process and the member events its output stands for. */
+// Relay chunks, and how far decoding may run ahead of the reader (7-Zip then blocks on its pipe).
+const CHUNK_BYTES = 1024 * 1024;
+const IN_FLIGHT_LIMIT = 16 * 1024 * 1024;
+// `__name` covers transpilers that keep function names (tsx) by wrapping them in that helper.
+const RELAY_SOURCE = `const __name = (target) => target;\n(${sevenZipRelayBody.toString()})(require);`;
+
+/** One `7z x -so` process, run and drained by a relay thread, and the member events its output stands for. */
 export class NativeSevenZipSession implements ExtractionSession {
-  readonly #child: ChildProcess;
+  readonly #relay: Worker;
+  readonly #control: Int32Array;
   readonly #splitter: OutputSplitter;
   readonly #queue: SessionEvent[] = [];
   readonly #exited: Promise<void>;
-  #queuedBytes = 0;
+  #running = true;
   #wake: (() => void) | undefined;
   #ended = false;
   #stderr = '';
@@ -76,27 +88,43 @@ export class NativeSevenZipSession implements ExtractionSession {
   static async start(binary: string, archive: ArchiveObject, listed: Listed[], password: string | undefined): Promise<NativeSevenZipSession> {
     const input = await archiveFile(archive);
     try {
-      return new NativeSevenZipSession(binary, input.fd, listed, password);
+      const session = new NativeSevenZipSession(binary, input.fd, listed, password);
+      await session.#started; // 7-Zip holds its own copy of the descriptor from then on
+      return session;
     } finally {
-      await input.close(); // the child holds its own copy of the descriptor
+      await input.close();
     }
   }
 
+  readonly #started: Promise<void>;
+
   private constructor(binary: string, archiveFd: number, listed: Listed[], password: string | undefined) {
     this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => this.#push(event));
-    this.#child = spawnSevenZip(binary, ['x', '-so', '-bd', '-y'], password, archiveFd);
-    this.#child.stdout?.on('data', (chunk: Buffer) => this.#take(chunk));
-    this.#child.stderr?.setEncoding('utf8').on('data', (text: string) => this.#report(text));
+    const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    this.#control = new Int32Array(control);
+    const workerData: RelayData = { binary, ...sevenZipCommand(['x', '-so', '-bd', '-y'], password), archiveFd, control, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES };
+    this.#relay = new Worker(RELAY_SOURCE, { eval: true, workerData });
+    let started: () => void = () => undefined;
+    this.#started = new Promise<void>((resolve) => (started = resolve));
     this.#exited = new Promise((resolve) => {
-      this.#child.on('error', (error) => {
-        this.#push({ type: 'failed', error: notRunning(error) });
-        this.#ended = true;
+      const ended = (code: number | string | null, failure?: string) => {
+        this.#running = false;
+        started();
+        if (failure !== undefined) {
+          this.#push({ type: 'failed', error: notRunning(new Error(failure)) });
+          this.#ended = true;
+        } else this.#exit(code);
         resolve();
+      };
+      this.#relay.on('message', (event: RelayEvent) => {
+        if (event.type === 'started') started();
+        else if (event.type === 'data') this.#take(event.chunk);
+        else if (event.type === 'stderr') this.#report(event.text);
+        else if (event.type === 'close') ended(event.code);
+        else ended(null, event.message);
       });
-      this.#child.on('close', (code, signal) => {
-        this.#exit(code ?? signal);
-        resolve();
-      });
+      this.#relay.on('error', (error) => ended(null, `its relay thread failed: ${error.message}`));
+      this.#relay.on('exit', () => { if (this.#running) ended(null, 'its relay thread stopped before 7-Zip ended'); });
     });
   }
 
@@ -105,26 +133,33 @@ export class NativeSevenZipSession implements ExtractionSession {
     while (this.#queue.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
     const event = this.#queue.shift() as SessionEvent;
     if (event.type === 'data') {
-      this.#queuedBytes -= event.chunk.byteLength;
-      if (this.#queuedBytes <= QUEUED_LIMIT / 2 && this.#child.stdout?.isPaused()) this.#child.stdout.resume();
+      // Consumed: the relay may read this much more.
+      Atomics.sub(this.#control, 0, event.chunk.byteLength);
+      Atomics.notify(this.#control, 0);
     }
     return event;
   }
 
-  /** Kills 7-Zip if it still runs and waits until it is gone. */
+  /** Kills 7-Zip if it still runs and waits until it and its relay are gone. */
   async close(): Promise<void> {
     this.#ended = true;
     this.#queue.length = 0;
-    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGKILL');
-    this.#child.stdout?.resume(); // a paused pipe would hold the 'close' event back
+    if (this.#running) this.#relay.postMessage('kill');
+    // Let the relay drain what is left so that it sees 7-Zip exit (a waiting relay is woken here).
+    Atomics.store(this.#control, 0, 0);
+    Atomics.notify(this.#control, 0);
     await this.#exited;
+    await this.#relay.terminate();
   }
 
-  #take(chunk: Buffer): void {
-    if (this.#ended || this.#splitter.failure !== undefined) return; // after a failure, drained until 7-Zip says why
+  #take(chunk: Uint8Array): void {
+    if (this.#ended || this.#splitter.failure !== undefined) {
+      Atomics.sub(this.#control, 0, chunk.byteLength); // dropped: no longer in flight
+      Atomics.notify(this.#control, 0);
+      return; // after a failure, drained until 7-Zip says why
+    }
     this.#splitter.write(chunk);
     if (this.#splitter.failure !== undefined) this.#failWhenExplained();
-    else if (this.#queuedBytes > QUEUED_LIMIT) this.#child.stdout?.pause();
   }
 
   #report(text: string): void {
@@ -147,7 +182,7 @@ export class NativeSevenZipSession implements ExtractionSession {
     if (!explained && !final) return;
     this.#push({ type: 'err', line: explained ? this.#messages().join(' ') : failure });
     this.#ended = true;
-    this.#child.kill('SIGKILL');
+    if (this.#running) this.#relay.postMessage('kill');
   }
 
   #exit(code: number | string | null): void {
@@ -159,9 +194,9 @@ export class NativeSevenZipSession implements ExtractionSession {
 
   #push(event: SessionEvent): void {
     if (this.#ended) return;
-    if (event.type === 'data') this.#queuedBytes += event.chunk.byteLength;
     this.#queue.push(event);
     this.#wake?.();
     this.#wake = undefined;
   }
 }
+
