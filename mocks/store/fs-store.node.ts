@@ -137,10 +137,7 @@ export class FsStore implements ObjectStore {
     });
   }
 
-  /**
-   * Runs the metadata changes of one object one at a time, so its index entry, sidecar and bodies
-   * change together; changes of different objects touch different files and run side by side.
-   */
+  /** The object's index entry and its body file, open (undefined when the object does not exist). */
   async #openBody(bucket: string, key: string): Promise<{ entry: Entry; handle: FileHandle } | undefined> {
     // A concurrent overwrite may remove the body between lookup and open; the retry sees the new one.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -155,6 +152,10 @@ export class FsStore implements ObjectStore {
     throw new Error(`[fileproc] could not read ${bucket}/${key}: its body kept changing; retry the read`);
   }
 
+  /**
+   * Runs the metadata changes of one object one at a time, so its index entry, sidecar and bodies
+   * change together; changes of different objects touch different files and run side by side.
+   */
   #commit<T>(bucket: string, key: string, change: () => Promise<T>): Promise<T> {
     const slot = `${bucket}\u0000${key}`;
     const result = (this.#commits.get(slot) ?? Promise.resolve()).then(change);

@@ -105,7 +105,8 @@ export function parseListing(text: string): Listed[] {
     const kind: EntryKind = attributes.startsWith('D') ? 'directory' : unix.startsWith('l') ? 'symlink' : unix.startsWith('-') || unix === '' ? 'file' : 'other';
     const modified = f.get('Modified') ?? '';
     const mtime = modified ? Date.parse(`${modified.slice(0, 19).replace(' ', 'T')}Z`) : 0;
-    const crc = /^[0-9A-F]{8}$/i.test(f.get('CRC') ?? '') ? Number.parseInt(f.get('CRC') as string, 16) : undefined;
+    const crcHex = f.get('CRC') ?? '';
+    const crc = /^[0-9A-F]{8}$/i.test(crcHex) ? Number.parseInt(crcHex, 16) : undefined;
     const entry: Listed = { path: f.get('Path') ?? '', size: Number(f.get('Size') || 0), mtime: Number.isNaN(mtime) ? 0 : mtime, kind, encrypted: f.get('Encrypted') === '+' };
     return crc === undefined ? entry : { ...entry, crc };
   });

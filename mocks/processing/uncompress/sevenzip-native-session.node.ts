@@ -5,12 +5,13 @@
  * archive comes in as descriptor 3, the key through stdin.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UncompressError } from './errors.ts';
 import { archiveFile } from './sevenzip-files.node.ts';
 import { passwordSwitch, type ConsoleRun, type Listed } from './sevenzip-listing.ts';
 import { nativeOutputs, OutputSplitter } from './sevenzip-output.node.ts';
 import { sevenZipRelayBody, type RelayData, type RelayEvent } from './sevenzip-relay-body.ts';
+import { bodyWorker, SessionQueue } from './sevenzip-threads.node.ts';
 import type { ExtractionSession, SessionEvent } from './sevenzip-worker.node.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
@@ -69,18 +70,16 @@ export async function listNatively(binary: string, archive: ArchiveObject, passw
 // Relay chunks, and how far decoding may run ahead of the reader (7-Zip then blocks on its pipe).
 const CHUNK_BYTES = 1024 * 1024;
 const IN_FLIGHT_LIMIT = 16 * 1024 * 1024;
-// `__name` covers transpilers that keep function names (tsx) by wrapping them in that helper.
-const RELAY_SOURCE = `const __name = (target) => target;\n(${sevenZipRelayBody.toString()})(require);`;
 
 /** One `7z x -so` process, run and drained by a relay thread, and the member events its output stands for. */
 export class NativeSevenZipSession implements ExtractionSession {
   readonly #relay: Worker;
   readonly #control: Int32Array;
+  readonly #queue: SessionQueue;
   readonly #splitter: OutputSplitter;
-  readonly #queue: SessionEvent[] = [];
+  readonly #started: Promise<void>;
   readonly #exited: Promise<void>;
   #running = true;
-  #wake: (() => void) | undefined;
   #ended = false;
   #stderr = '';
 
@@ -96,14 +95,14 @@ export class NativeSevenZipSession implements ExtractionSession {
     }
   }
 
-  readonly #started: Promise<void>;
-
   private constructor(binary: string, archiveFd: number, listed: Listed[], password: string | undefined) {
-    this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => this.#push(event));
     const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     this.#control = new Int32Array(control);
+    this.#queue = new SessionQueue(this.#control, 0);
+    // After the queue: the splitter emits the empty files at the front at once.
+    this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => this.#push(event));
     const workerData: RelayData = { binary, ...sevenZipCommand(['x', '-so', '-bd', '-y'], password), archiveFd, control, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES };
-    this.#relay = new Worker(RELAY_SOURCE, { eval: true, workerData });
+    this.#relay = bodyWorker(sevenZipRelayBody, workerData);
     let started: () => void = () => undefined;
     this.#started = new Promise<void>((resolve) => (started = resolve));
     this.#exited = new Promise((resolve) => {
@@ -129,21 +128,14 @@ export class NativeSevenZipSession implements ExtractionSession {
   }
 
   /** The next event; after `done`, `err` or `failed` there are none. */
-  async next(): Promise<SessionEvent> {
-    while (this.#queue.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
-    const event = this.#queue.shift() as SessionEvent;
-    if (event.type === 'data') {
-      // Consumed: the relay may read this much more.
-      Atomics.sub(this.#control, 0, event.chunk.byteLength);
-      Atomics.notify(this.#control, 0);
-    }
-    return event;
+  next(): Promise<SessionEvent> {
+    return this.#queue.next();
   }
 
   /** Kills 7-Zip if it still runs and waits until it and its relay are gone. */
   async close(): Promise<void> {
     this.#ended = true;
-    this.#queue.length = 0;
+    this.#queue.clear();
     if (this.#running) this.#relay.postMessage('kill');
     // Let the relay drain what is left so that it sees 7-Zip exit (a waiting relay is woken here).
     Atomics.store(this.#control, 0, 0);
@@ -154,9 +146,8 @@ export class NativeSevenZipSession implements ExtractionSession {
 
   #take(chunk: Uint8Array): void {
     if (this.#ended || this.#splitter.failure !== undefined) {
-      Atomics.sub(this.#control, 0, chunk.byteLength); // dropped: no longer in flight
-      Atomics.notify(this.#control, 0);
-      return; // after a failure, drained until 7-Zip says why
+      this.#queue.release(chunk.byteLength); // dropped: after a failure, drained until 7-Zip says why
+      return;
     }
     this.#splitter.write(chunk);
     if (this.#splitter.failure !== undefined) this.#failWhenExplained();
@@ -193,10 +184,7 @@ export class NativeSevenZipSession implements ExtractionSession {
   }
 
   #push(event: SessionEvent): void {
-    if (this.#ended) return;
-    this.#queue.push(event);
-    this.#wake?.();
-    this.#wake = undefined;
+    if (!this.#ended) this.#queue.push(event);
   }
 }
 

@@ -7,10 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UncompressError } from './errors.ts';
 import { storeFailure } from './sevenzip-files.node.ts';
 import { SevenZipArchiveReads } from './sevenzip-reads.node.ts';
+import { bodyWorker, SessionQueue } from './sevenzip-threads.node.ts';
 import { sevenZipWorkerBody, type BatchItem, type SevenZipWorkerData, type WorkerEvent } from './sevenzip-worker-body.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
@@ -22,8 +23,6 @@ const READ_BYTES = 4 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const IN_FLIGHT_LIMIT = 8 * 1024 * 1024;
 
-// `__name` covers transpilers that keep function names (tsx) by wrapping them in that helper.
-const WORKER_SOURCE = `const __name = (target) => target;\n(${sevenZipWorkerBody.toString()})(require);`;
 const modulePath = createRequire(import.meta.url).resolve('7z-wasm');
 let compiled: Promise<WebAssembly.Module> | undefined;
 
@@ -54,8 +53,7 @@ export class SevenZipSession implements ExtractionSession {
   readonly #worker: Worker;
   readonly #control: Int32Array;
   readonly #reads: SevenZipArchiveReads;
-  readonly #queue: SessionEvent[] = [];
-  #wake: (() => void) | undefined;
+  readonly #queue: SessionQueue;
   #ended = false;
 
   /** Starts the command in a new worker; `listFile` becomes /files.txt. */
@@ -67,12 +65,13 @@ export class SevenZipSession implements ExtractionSession {
     const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
     const data = new SharedArrayBuffer(READ_BYTES);
     this.#control = new Int32Array(control);
+    this.#queue = new SessionQueue(this.#control, SLOT.inFlight);
     this.#reads = new SevenZipArchiveReads(archive, new Uint8Array(data));
     const workerData: SevenZipWorkerData = {
       modulePath, wasm, size: archive.size, control, data, args, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES,
       ...(listFile !== undefined && { listFile }),
     };
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    this.#worker = bodyWorker(sevenZipWorkerBody, workerData);
     this.#worker.on('message', (event: WorkerEvent) => {
       if (event.type === 'read') void this.#serve(event.position, event.length);
       else if (event.type === 'batch') this.#unpack(event.chunk, event.items);
@@ -86,13 +85,7 @@ export class SevenZipSession implements ExtractionSession {
 
   /** The next event; after `done` or `failed` there are none. */
   async next(): Promise<SessionEvent> {
-    while (this.#queue.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
-    const event = this.#queue.shift() as SessionEvent;
-    if (event.type === 'data') {
-      // Consumed: the worker may produce this much more.
-      Atomics.sub(this.#control, SLOT.inFlight, event.chunk.byteLength);
-      Atomics.notify(this.#control, SLOT.inFlight);
-    }
+    const event = await this.#queue.next();
     if (event.type === 'done' || event.type === 'failed') this.#ended = true;
     return event;
   }
@@ -105,10 +98,8 @@ export class SevenZipSession implements ExtractionSession {
   }
 
   #push(event: SessionEvent): void {
-    if (this.#ended || (event.type === 'failed' && this.#queue.some((e) => e.type === 'done'))) return;
+    if (this.#ended || (event.type === 'failed' && this.#queue.holds('done'))) return;
     this.#queue.push(event);
-    this.#wake?.();
-    this.#wake = undefined;
   }
 
   #unpack(chunk: Uint8Array, items: BatchItem[]): void {

@@ -1,0 +1,63 @@
+/**
+ * What both 7z extraction sessions share (7z-wasm in a worker, `sevenzip-worker.node.ts`; a native
+ * 7-Zip behind its relay thread, `sevenzip-native-session.node.ts`): starting a thread from a
+ * self-contained body function, and the in-order event queue the reader takes from.
+ */
+import { Worker } from 'node:worker_threads';
+import type { SessionEvent } from './sevenzip-worker.node.ts';
+
+/**
+ * A worker running `body` shipped as source text, so it runs the same from the TypeScript sources,
+ * the tests and the CLI bundle. `__name` covers transpilers that keep function names (tsx) by
+ * wrapping them in that helper.
+ */
+export function bodyWorker(body: (require: (id: string) => unknown) => void, workerData: unknown): Worker {
+  return new Worker(`const __name = (target) => target;\n(${body.toString()})(require);`, { eval: true, workerData });
+}
+
+/**
+ * Session events in order. Each `data` event taken gives its bytes back to the producer's budget:
+ * slot `slot` of `control`, shared with the thread that waits while too much is in flight.
+ */
+export class SessionQueue {
+  readonly #events: SessionEvent[] = [];
+  readonly #control: Int32Array;
+  readonly #slot: number;
+  #wake: (() => void) | undefined;
+
+  constructor(control: Int32Array, slot: number) {
+    this.#control = control;
+    this.#slot = slot;
+  }
+
+  /** Appends an event and wakes a waiting `next()`. */
+  push(event: SessionEvent): void {
+    this.#events.push(event);
+    this.#wake?.();
+    this.#wake = undefined;
+  }
+
+  /** Whether an event of `type` is waiting. */
+  holds(type: SessionEvent['type']): boolean {
+    return this.#events.some((event) => event.type === type);
+  }
+
+  /** The next event, once there is one. */
+  async next(): Promise<SessionEvent> {
+    while (this.#events.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
+    const event = this.#events.shift() as SessionEvent;
+    if (event.type === 'data') this.release(event.chunk.byteLength);
+    return event;
+  }
+
+  /** Bytes no longer in flight (taken, or dropped unread): the producer may make this much more. */
+  release(bytes: number): void {
+    Atomics.sub(this.#control, this.#slot, bytes);
+    Atomics.notify(this.#control, this.#slot);
+  }
+
+  /** Drops every waiting event (the session is closing). */
+  clear(): void {
+    this.#events.length = 0;
+  }
+}
