@@ -87,7 +87,11 @@ export interface ObjectStore {
   head(bucket: string, key: string): Promise<ObjectMeta | undefined>;
   /** The range is clamped to the object; one starting past the last byte yields an empty body. */
   get(bucket: string, key: string, range?: ByteRange, options?: ReadOptions): Promise<ObjectReadable | undefined>;
-  /** Writes atomically: readers see the old object or the complete new one, never a part. */
+  /**
+   * Writes atomically: readers see the old object or the complete new one, never a part. The store
+   * keeps copies: once the put settles, the caller may reuse the body's buffers (and a streamed
+   * chunk's once the next one is asked for, unless it was given up with `handOver`).
+   */
   put(bucket: string, key: string, body: Body, options?: PutOptions): Promise<ObjectMeta>;
   delete(bucket: string, key: string): Promise<boolean>;
   list(bucket: string, options?: ListOptions): Promise<ListPage>;

@@ -20,7 +20,9 @@ function slowStore(delays: number[]) {
   const peak = { writes: 0, bytes: 0 };
   const put = async (key: string, body: Body): Promise<ObjectMeta> => {
     const delay = delays[calls++ % delays.length] ?? 0;
-    const data = await collectBody(body);
+    await tick(delay / 2); // reads the body late: a buffer given back too early would show here
+    // A copy, as real stores keep (ObjectStore.put): the writer may reuse its buffers once the put settled.
+    const data = (await collectBody(body)).slice();
     inFlight++;
     bytes += data.byteLength;
     peak.writes = Math.max(peak.writes, inFlight);

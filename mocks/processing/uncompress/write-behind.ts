@@ -29,6 +29,7 @@ export class WriteBehind {
   readonly #limits: WriteBehindLimits;
   readonly #inFlight = new Set<Promise<void>>();
   readonly #lastByKey = new Map<string, Promise<void>>();
+  readonly #blocks: BlockPool;
   #bytes = 0;
   #failed: { error: unknown } | undefined;
 
@@ -36,6 +37,7 @@ export class WriteBehind {
     this.#put = put;
     this.#onWritten = onWritten;
     this.#limits = limits;
+    this.#blocks = new BlockPool(limits);
   }
 
   /**
@@ -46,17 +48,23 @@ export class WriteBehind {
     this.#throwIfFailed();
     if (sizeHint > this.#limits.memberBytes) return this.#foreground(index, key, coalesce(content));
     const iterator = content[Symbol.asyncIterator]();
-    const held = new HeldChunks(sizeHint, freshChunks);
+    const held = new HeldChunks(sizeHint, freshChunks ? undefined : this.#blocks);
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
-      if (!held.add(next.value)) return this.#foreground(index, key, coalesce(resume(held.chunks(), next.value, iterator)));
+      if (!held.add(next.value)) {
+        try {
+          return await this.#foreground(index, key, coalesce(resume(held.chunks(), next.value, iterator)));
+        } finally {
+          held.release();
+        }
+      }
     }
     while (this.#inFlight.size > 0 && (this.#inFlight.size >= this.#limits.writesInFlight || this.#bytes + held.size > this.#limits.bytesInFlight)) {
       await Promise.race(this.#inFlight);
     }
     this.#throwIfFailed();
-    this.#background(index, key, held.body(), held.size);
+    this.#background(index, key, held);
   }
 
   /** Waits for every write in flight; throws the first failure. */
@@ -75,14 +83,16 @@ export class WriteBehind {
     this.#onWritten(index, await this.#put(key, body));
   }
 
-  #background(index: number, key: string, body: Body, size: number): void {
+  #background(index: number, key: string, held: HeldChunks): void {
     const previous = this.#lastByKey.get(key);
+    const size = held.size;
     const writing = (async () => {
       await previous;
-      this.#onWritten(index, await this.#put(key, body));
+      this.#onWritten(index, await this.#put(key, held.body()));
     })().catch((error: unknown) => {
       this.#failed ??= { error };
     }).finally(() => {
+      held.release();
       this.#inFlight.delete(writing);
       this.#bytes -= size;
       if (this.#lastByKey.get(key) === writing) this.#lastByKey.delete(key);
@@ -97,33 +107,71 @@ export class WriteBehind {
   }
 }
 
+// Non-fresh chunks are copied into blocks of this size, reused from member to member.
+const BLOCK_BYTES = 1024 * 1024;
+
+/**
+ * Blocks for copies of non-fresh chunks, reused once a member's write ended: at most
+ * `writesInFlight` members of `memberBytes` are held at once, so the blocks are allocated in the
+ * first members and then cycle (a fresh buffer per member would be garbage the size of the archive).
+ */
+class BlockPool {
+  readonly #free: Uint8Array[] = [];
+  readonly #keep: number;
+
+  constructor(limits: WriteBehindLimits) {
+    this.#keep = (limits.writesInFlight + 1) * Math.ceil(limits.memberBytes / BLOCK_BYTES);
+  }
+
+  take(): Uint8Array {
+    return this.#free.pop() ?? new Uint8Array(BLOCK_BYTES);
+  }
+
+  give(blocks: Uint8Array[]): void {
+    for (const block of blocks) if (this.#free.length < this.#keep) this.#free.push(block);
+  }
+}
+
 /**
  * A small member's content held until its write: fresh chunks as they are (no copy); others copied into
- * one buffer of the claimed size. `add` refuses a chunk that would pass the claimed size.
+ * pooled blocks, given back by `release` once the write ended. `add` refuses a chunk that would pass
+ * the claimed size.
  */
 class HeldChunks {
   readonly #claimed: number;
-  readonly #fresh: boolean;
+  readonly #pool: BlockPool | undefined;
   readonly #kept: Uint8Array[] = [];
-  readonly #copy: Uint8Array;
+  /** Bytes used of the last kept block (copies only). */
+  #filled = 0;
   size = 0;
 
-  constructor(claimed: number, fresh: boolean) {
+  /** `pool` copies each chunk (non-fresh chunks); without it chunks are kept as they are. */
+  constructor(claimed: number, pool: BlockPool | undefined) {
     this.#claimed = claimed;
-    this.#fresh = fresh;
-    this.#copy = new Uint8Array(fresh ? 0 : claimed);
+    this.#pool = pool;
   }
 
   add(chunk: Uint8Array): boolean {
     if (this.size + chunk.byteLength > this.#claimed) return false;
-    if (this.#fresh) this.#kept.push(chunk);
-    else this.#copy.set(chunk, this.size);
     this.size += chunk.byteLength;
+    if (!this.#pool) return this.#kept.push(chunk) > 0;
+    for (let at = 0; at < chunk.byteLength;) {
+      if (this.#kept.length === 0 || this.#filled === BLOCK_BYTES) {
+        this.#kept.push(this.#pool.take());
+        this.#filled = 0;
+      }
+      const block = this.#kept.at(-1) as Uint8Array;
+      const take = Math.min(chunk.byteLength - at, BLOCK_BYTES - this.#filled);
+      block.set(chunk.subarray(at, at + take), this.#filled);
+      this.#filled += take;
+      at += take;
+    }
     return true;
   }
 
   chunks(): Uint8Array[] {
-    return this.#fresh ? this.#kept : [this.#copy.subarray(0, this.size)];
+    if (!this.#pool) return this.#kept;
+    return this.#kept.map((block, i) => (i === this.#kept.length - 1 ? block.subarray(0, this.#filled) : block));
   }
 
   body(): Body {
@@ -132,6 +180,11 @@ class HeldChunks {
     return (async function* () {
       yield* chunks;
     })();
+  }
+
+  /** The write of these bytes ended (the store keeps no view of them): blocks go back to the pool. */
+  release(): void {
+    this.#pool?.give(this.#kept.splice(0));
   }
 }
 
