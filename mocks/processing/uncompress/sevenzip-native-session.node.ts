@@ -10,7 +10,7 @@ import { UncompressError } from './errors.ts';
 import { archiveFile } from './sevenzip-files.node.ts';
 import { passwordSwitch, type ConsoleRun, type Listed } from './sevenzip-listing.ts';
 import { nativeOutputs, OutputSplitter } from './sevenzip-output.node.ts';
-import { sevenZipRelayBody, type RelayData, type RelayEvent } from './sevenzip-relay-body.ts';
+import { sevenZipRelayBody, type RelayCommand, type RelayData, type RelayEvent } from './sevenzip-relay-body.ts';
 import { bodyWorker, SessionQueue } from './sevenzip-threads.node.ts';
 import type { ExtractionSession, SessionEvent } from './sevenzip-worker.node.ts';
 import type { ArchiveObject } from './zip-reader.ts';
@@ -73,12 +73,15 @@ const IN_FLIGHT_LIMIT = 16 * 1024 * 1024;
 
 /** One `7z x -so` process, run and drained by a relay thread, and the member events its output stands for. */
 export class NativeSevenZipSession implements ExtractionSession {
+  readonly freshChunks = false; // chunk buffers go back to the relay once read
   readonly #relay: Worker;
   readonly #control: Int32Array;
   readonly #queue: SessionQueue;
   readonly #splitter: OutputSplitter;
   readonly #started: Promise<void>;
   readonly #exited: Promise<void>;
+  /** Per relay buffer: its member parts not yet consumed, plus one while the splitter works on it. */
+  readonly #uses = new Map<ArrayBuffer, number>();
   #running = true;
   #ended = false;
   #stderr = '';
@@ -98,9 +101,12 @@ export class NativeSevenZipSession implements ExtractionSession {
   private constructor(binary: string, archiveFd: number, listed: Listed[], password: string | undefined) {
     const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     this.#control = new Int32Array(control);
-    this.#queue = new SessionQueue(this.#control, 0);
+    this.#queue = new SessionQueue(this.#control, 0, (chunk) => this.#unuse(chunk.buffer as ArrayBuffer));
     // After the queue: the splitter emits the empty files at the front at once.
-    this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => this.#push(event));
+    this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => {
+      if (event.type === 'data' && !this.#ended) this.#uses.set(event.chunk.buffer as ArrayBuffer, (this.#uses.get(event.chunk.buffer as ArrayBuffer) ?? 0) + 1);
+      this.#push(event);
+    });
     const workerData: RelayData = { binary, ...sevenZipCommand(['x', '-so', '-bd', '-y'], password), archiveFd, control, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES };
     this.#relay = bodyWorker(sevenZipRelayBody, workerData);
     let started: () => void = () => undefined;
@@ -136,7 +142,8 @@ export class NativeSevenZipSession implements ExtractionSession {
   async close(): Promise<void> {
     this.#ended = true;
     this.#queue.clear();
-    if (this.#running) this.#relay.postMessage('kill');
+    this.#uses.clear();
+    if (this.#running) this.#command('kill');
     // Let the relay drain what is left so that it sees 7-Zip exit (a waiting relay is woken here).
     Atomics.store(this.#control, 0, 0);
     Atomics.notify(this.#control, 0);
@@ -147,10 +154,30 @@ export class NativeSevenZipSession implements ExtractionSession {
   #take(chunk: Uint8Array): void {
     if (this.#ended || this.#splitter.failure !== undefined) {
       this.#queue.release(chunk.byteLength); // dropped: after a failure, drained until 7-Zip says why
+      this.#recycle(chunk.buffer as ArrayBuffer);
       return;
     }
+    this.#uses.set(chunk.buffer as ArrayBuffer, 1);
     this.#splitter.write(chunk);
+    this.#unuse(chunk.buffer as ArrayBuffer);
     if (this.#splitter.failure !== undefined) this.#failWhenExplained();
+  }
+
+  /** One use of a relay buffer ended; the last one sends it back to the relay. */
+  #unuse(buffer: ArrayBuffer): void {
+    const left = (this.#uses.get(buffer) ?? 1) - 1;
+    if (left > 0) return void this.#uses.set(buffer, left);
+    this.#uses.delete(buffer);
+    this.#recycle(buffer);
+  }
+
+  /** Transfers a buffer nobody here uses any more back to the relay (which detaches it here). */
+  #recycle(buffer: ArrayBuffer): void {
+    if (this.#running) this.#relay.postMessage({ type: 'recycle', buffer } satisfies RelayCommand, [buffer]);
+  }
+
+  #command(command: RelayCommand): void {
+    this.#relay.postMessage(command);
   }
 
   #report(text: string): void {
@@ -173,7 +200,7 @@ export class NativeSevenZipSession implements ExtractionSession {
     if (!explained && !final) return;
     this.#push({ type: 'err', line: explained ? this.#messages().join(' ') : failure });
     this.#ended = true;
-    if (this.#running) this.#relay.postMessage('kill');
+    if (this.#running) this.#command('kill');
   }
 
   #exit(code: number | string | null): void {

@@ -7,7 +7,9 @@
  * event loop that reader also hashes, writes store metadata and collects garbage, and 7-Zip sat idle
  * for each of those pauses (measured: a job took about the child's CPU time plus the event loop's).
  * This thread does nothing but drain the pipe into 1 MiB chunks, so decoding goes on while the
- * event loop is busy, up to `inFlightLimit` bytes ahead of it.
+ * event loop is busy, up to `inFlightLimit` bytes ahead of it. The parent sends each chunk's
+ * buffer back once read (`RelayCommand` recycle), so after the first few no chunk is allocated:
+ * fresh 1 MiB buffers per chunk cost this thread page faults and the parent garbage collections.
  */
 
 /** What the relay thread gets at start. */
@@ -23,6 +25,9 @@ export interface RelayData {
   inFlightLimit: number;
   chunkBytes: number;
 }
+
+/** Messages to the relay: stop 7-Zip, or take back a chunk's buffer for reuse. */
+export type RelayCommand = 'kill' | { type: 'recycle'; buffer: ArrayBuffer };
 
 /** Messages of the relay: 7-Zip started (its pid), stdout bytes in order, stderr text, its end, or why it could not run. */
 export type RelayEvent =
@@ -56,7 +61,9 @@ export function sevenZipRelayBody(require: (id: string) => unknown): void {
   if (data.stdinText !== undefined) child.stdin?.end(data.stdinText);
 
   const stdout = child.stdout as import('node:stream').Readable;
-  let buffer = new Uint8Array(data.chunkBytes);
+  const spare: ArrayBuffer[] = [];
+  const freshBuffer = () => new Uint8Array(spare.pop() ?? new ArrayBuffer(data.chunkBytes));
+  let buffer = freshBuffer();
   let filled = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waiting = false;
@@ -68,7 +75,7 @@ export function sevenZipRelayBody(require: (id: string) => unknown): void {
     const chunk = buffer.subarray(0, filled);
     Atomics.add(inFlight, 0, filled);
     post({ type: 'data', chunk }, [buffer.buffer as ArrayBuffer]);
-    buffer = new Uint8Array(data.chunkBytes);
+    buffer = freshBuffer();
     filled = 0;
     if (!waiting && Atomics.load(inFlight, 0) > data.inFlightLimit) void waitForRoom();
   }
@@ -98,8 +105,11 @@ export function sevenZipRelayBody(require: (id: string) => unknown): void {
   });
   child.stderr?.setEncoding('utf8').on('data', (text: string) => post({ type: 'stderr', text }));
   // The parent stops 7-Zip through here: this thread's ChildProcess knows whether it still runs.
-  port.on('message', (message: unknown) => {
-    if (message !== 'kill') return;
+  port.on('message', (message: RelayCommand) => {
+    if (message !== 'kill') {
+      if (message.buffer.byteLength === data.chunkBytes) spare.push(message.buffer);
+      return;
+    }
     child.kill('SIGKILL');
     stdout.resume();
   });

@@ -71,8 +71,7 @@ async function* extracted(start: () => Promise<ExtractionSession>, listed: Liste
         continue;
       }
       await content.open(session, entry.path);
-      // Each chunk views a buffer transferred from the worker, or read from 7-Zip's stdout, never reused: it may be kept without a copy.
-      yield { ...listedMember(entry, () => content.read(session)), freshChunks: true };
+      yield { ...listedMember(entry, () => content.read(session)), freshChunks: session.freshChunks };
       await content.skip(session); // a member the caller did not want is still decoded: drop its bytes
     }
     if (session) checkRun(await content.finish(session), key);

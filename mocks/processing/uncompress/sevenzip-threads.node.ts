@@ -18,16 +18,22 @@ export function bodyWorker(body: (require: (id: string) => unknown) => void, wor
 /**
  * Session events in order. Each `data` event taken gives its bytes back to the producer's budget:
  * slot `slot` of `control`, shared with the thread that waits while too much is in flight.
+ * `onConsumed`, if given, gets each `data` chunk once the reader is done with it: when the reader
+ * takes the next event (readers use a chunk before they ask for more), so its buffer may be reused.
  */
 export class SessionQueue {
   readonly #events: SessionEvent[] = [];
   readonly #control: Int32Array;
   readonly #slot: number;
+  readonly #onConsumed: ((chunk: Uint8Array) => void) | undefined;
+  /** The `data` chunk the reader took last and may still be using. */
+  #lent: Uint8Array | undefined;
   #wake: (() => void) | undefined;
 
-  constructor(control: Int32Array, slot: number) {
+  constructor(control: Int32Array, slot: number, onConsumed?: (chunk: Uint8Array) => void) {
     this.#control = control;
     this.#slot = slot;
+    this.#onConsumed = onConsumed;
   }
 
   /** Appends an event and wakes a waiting `next()`. */
@@ -46,7 +52,12 @@ export class SessionQueue {
   async next(): Promise<SessionEvent> {
     while (this.#events.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
     const event = this.#events.shift() as SessionEvent;
-    if (event.type === 'data') this.release(event.chunk.byteLength);
+    if (this.#lent) this.#onConsumed?.(this.#lent);
+    this.#lent = undefined;
+    if (event.type === 'data') {
+      this.release(event.chunk.byteLength);
+      if (this.#onConsumed) this.#lent = event.chunk;
+    }
     return event;
   }
 
@@ -56,8 +67,9 @@ export class SessionQueue {
     Atomics.notify(this.#control, this.#slot);
   }
 
-  /** Drops every waiting event (the session is closing). */
+  /** Drops every waiting event (the session is closing): their chunks are never reused. */
   clear(): void {
     this.#events.length = 0;
+    this.#lent = undefined;
   }
 }

@@ -42,6 +42,11 @@ export type SessionEvent =
 
 /** A running extraction as the reader sees it (7z-wasm in a worker, or a native 7-Zip process). */
 export interface ExtractionSession {
+  /**
+   * True when `data` chunks are never reused, so a reader may keep them; false when a chunk's
+   * bytes are valid only until the reader takes the next event (its buffer goes back to the producer).
+   */
+  readonly freshChunks: boolean;
   /** The next event; after `done` or `failed` there are none. */
   next(): Promise<SessionEvent>;
   /** Stops the command wherever it is and releases what it holds. */
@@ -50,6 +55,7 @@ export interface ExtractionSession {
 
 /** One running 7-Zip command; `next()` yields its events in order, `close()` stops it. */
 export class SevenZipSession implements ExtractionSession {
+  readonly freshChunks = true; // each chunk views a buffer transferred from the worker
   readonly #worker: Worker;
   readonly #control: Int32Array;
   readonly #reads: SevenZipArchiveReads;
