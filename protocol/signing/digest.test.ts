@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqual, wasmSha1, webCryptoSha1 } from './digest.ts';
+import { constantTimeEqual, digestBytes, hmacBytes, wasmSha1, webCryptoSha1 } from './digest.ts';
+import { toHex } from '../ids/random.ts';
 import { cosUrlEncode } from './url-encode.ts';
 
 const runs = (numRuns: number) => ({ seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, numRuns });
@@ -19,6 +20,17 @@ describe('SHA-1 primitives', () => {
       expect(await wasmSha1.hmacSha1Hex(key, message)).toBe(await webCrypto.hmacSha1Hex(key, message));
       expect(await wasmSha1.sha1Hex(message)).toBe(await webCrypto.sha1Hex(message));
     }), runs(100));
+  });
+
+  it('SHA-256 and binary HMAC keys (AWS SigV4) agree between back-ends and match RFC 4231', async () => {
+    const key = new Uint8Array(20).fill(0x0b);
+    for (const subtle of [globalThis.crypto.subtle, undefined]) {
+      expect(toHex(await digestBytes('SHA-256', 'abc', subtle))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+      expect(toHex(await hmacBytes('SHA-256', key, 'Hi There', subtle))).toBe('b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7');
+    }
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 80 }), fc.string({ unit: 'grapheme' }), async (bytes, message) => {
+      expect(await hmacBytes('SHA-256', bytes, message, undefined)).toEqual(await hmacBytes('SHA-256', bytes, message, globalThis.crypto.subtle));
+    }), runs(50));
   });
 
   it('compare signatures exactly', () => {

@@ -1,6 +1,43 @@
-import { createHMAC, createSHA1, sha1 } from 'hash-wasm';
+import { createHMAC, createSHA1, createSHA256 } from 'hash-wasm';
+import { toHex } from '../ids/random.ts';
 
 const utf8 = new TextEncoder();
+
+/** Bytes or text (UTF-8). */
+export type Bytes = Uint8Array | string;
+
+/** The hashes signing uses: SHA-1 (COS, AWS SigV2) and SHA-256 (AWS SigV4). */
+export type HashName = 'SHA-1' | 'SHA-256';
+
+const bytesOf = (data: Bytes): Uint8Array<ArrayBuffer> => (typeof data === 'string' ? utf8.encode(data) : new Uint8Array(data));
+const wasmHasher = (hash: HashName) => (hash === 'SHA-256' ? createSHA256() : createSHA1());
+
+/**
+ * The digest of `data`: by WebCrypto when `subtle` is given (native in Node >= 20 and in browsers'
+ * secure contexts), else by hash-wasm — pages served over plain http from a non-localhost origin
+ * hide `crypto.subtle` (MSW in a LAN dev server).
+ */
+export async function digestBytes(hash: HashName, data: Bytes, subtle: SubtleCrypto | undefined): Promise<Uint8Array> {
+  if (subtle) return new Uint8Array(await subtle.digest(hash, bytesOf(data)));
+  const hasher = await wasmHasher(hash);
+  hasher.init();
+  hasher.update(bytesOf(data));
+  return hasher.digest('binary');
+}
+
+/** The HMAC of `message` under `key` (raw bytes out), by WebCrypto when `subtle` is given, else by hash-wasm. */
+export async function hmacBytes(hash: HashName, key: Bytes, message: Bytes, subtle: SubtleCrypto | undefined): Promise<Uint8Array> {
+  const keyBytes = bytesOf(key);
+  if (!subtle) {
+    const mac = await createHMAC(wasmHasher(hash), keyBytes);
+    mac.init();
+    mac.update(bytesOf(message));
+    return mac.digest('binary');
+  }
+  // WebCrypto rejects empty keys; HMAC zero-pads keys to the block size, so one 0x00 byte is equivalent.
+  const cryptoKey = await subtle.importKey('raw', keyBytes.length === 0 ? new Uint8Array(1) : keyBytes, { name: 'HMAC', hash }, false, ['sign']);
+  return new Uint8Array(await subtle.sign('HMAC', cryptoKey, bytesOf(message)));
+}
 
 /** The two primitives COS signing needs (reference §6.1 steps 2, 6, 7), lower-case hex out. */
 export interface Sha1Primitives {
@@ -8,38 +45,21 @@ export interface Sha1Primitives {
   hmacSha1Hex(key: string, message: string): Promise<string>;
 }
 
-function toHex(buffer: ArrayBuffer): string {
-  let out = '';
-  for (const byte of new Uint8Array(buffer)) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
-/** WebCrypto implementation: native in Node >= 20 and in browsers' secure contexts. */
-export function webCryptoSha1(subtle: SubtleCrypto): Sha1Primitives {
+/** COS's primitives on WebCrypto (`subtle`) or, undefined, on hash-wasm. */
+function sha1Primitives(subtle: SubtleCrypto | undefined): Sha1Primitives {
   return {
-    sha1Hex: async (message) => toHex(await subtle.digest('SHA-1', utf8.encode(message))),
-    hmacSha1Hex: async (key, message) => {
-      // WebCrypto rejects empty keys; HMAC zero-pads keys to the block size, so one 0x00 byte is equivalent.
-      const keyBytes = key === '' ? new Uint8Array(1) : utf8.encode(key);
-      const cryptoKey = await subtle.importKey('raw', keyBytes, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-      return toHex(await subtle.sign('HMAC', cryptoKey, utf8.encode(message)));
-    },
+    sha1Hex: async (message) => toHex(await digestBytes('SHA-1', message, subtle)),
+    hmacSha1Hex: async (key, message) => toHex(await hmacBytes('SHA-1', key, message, subtle)),
   };
 }
 
-/**
- * hash-wasm implementation, for pages served over plain http from a non-localhost origin,
- * where browsers hide `crypto.subtle` (MSW in a LAN dev server).
- */
-export const wasmSha1: Sha1Primitives = {
-  sha1Hex: (message) => sha1(message),
-  hmacSha1Hex: async (key, message) => {
-    const hmac = await createHMAC(createSHA1(), key);
-    hmac.init();
-    hmac.update(message);
-    return hmac.digest('hex');
-  },
-};
+/** WebCrypto implementation. */
+export function webCryptoSha1(subtle: SubtleCrypto): Sha1Primitives {
+  return sha1Primitives(subtle);
+}
+
+/** hash-wasm implementation, for runtimes without `crypto.subtle` (see `digestBytes`). */
+export const wasmSha1: Sha1Primitives = sha1Primitives(undefined);
 
 /** The primitives to use here: WebCrypto when the runtime exposes it, else hash-wasm. */
 export function defaultSha1(): Sha1Primitives {
