@@ -16,14 +16,21 @@ import type { ExtractionSession, SessionEvent } from './sevenzip-worker.node.ts'
 import type { ArchiveObject } from './zip-reader.ts';
 
 /**
- * The arguments and stdin of `binary command… /dev/fd/3` (the archive descriptor). The key goes
- * through stdin (argv is visible to every local user in /proc) unless it holds a line break; without
- * a key, an unused one keeps 7-Zip from prompting.
+ * Whether a native 7-Zip can take this key: only through its stdin (argv is visible to every local
+ * user in /proc), which ends a key at a line break. Keys with one go to 7z-wasm instead.
+ */
+export function nativeTakesKey(password: string | undefined): boolean {
+  return password === undefined || !/[\r\n]/.test(password);
+}
+
+/**
+ * The arguments and stdin of `binary command… /dev/fd/3` (the archive descriptor): the key through
+ * stdin; without one, an unused one on the command line keeps 7-Zip from prompting.
  */
 export function sevenZipCommand(command: string[], password: string | undefined): { args: string[]; stdinText?: string } {
-  const stdinKey = password !== undefined && !/[\r\n]/.test(password) ? password : undefined;
-  const key = stdinKey === undefined ? [passwordSwitch(password === undefined ? {} : { password })] : [];
-  return { args: [...command, '-t7z', ...key, '/dev/fd/3'], ...(stdinKey !== undefined && { stdinText: `${stdinKey}\n` }) };
+  if (!nativeTakesKey(password)) throw new UncompressError('InternalError', 'a key with a line break cannot be given to a native 7-Zip');
+  const key = password === undefined ? [passwordSwitch({})] : [];
+  return { args: [...command, '-t7z', ...key, '/dev/fd/3'], ...(password !== undefined && { stdinText: `${password}\n` }) };
 }
 
 /** Starts 7-Zip (see `sevenZipCommand`) with its stdout and stderr as pipes. */

@@ -160,6 +160,19 @@ describe.skipIf(!native)('native 7-Zip processes and files', () => {
     for (const [name, content] of Object.entries(many)) expect(Buffer.from((await readObject(ctx, `out/${name}`)) ?? []).equals(content), name).toBe(true);
   });
 
+  it('a key with a line break never reaches a 7-Zip command line: that job runs on 7z-wasm', async () => {
+    const ctx = makeContext();
+    await ctx.store.put(ctx.bucket, 'in/x.7z', build7z(TREE, ['-pline\nbreak', '-m0=Copy']));
+    const seen: number[][] = [];
+    ctx.onProgress = () => void seen.push(sevenZipChildren());
+    const key = Buffer.from('line\nbreak').toString('base64');
+    const outcome = await uncompressArchive(ctx, { Object: 'in/x.7z' }, { Prefix: 'out', UnCompressKey: key }, OUTPUT, { codecs: native?.codecs });
+    expect(outcome.ok && outcome.result.FileCount).toBe(3);
+    expect(Buffer.from((await readObject(ctx, 'out/b.bin')) ?? []).equals(TREE['b.bin'])).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.flat()).toEqual([]); // no native 7-Zip ran while members were written
+  });
+
   it('an aborted job leaves no 7-Zip process and no private copy behind', async () => {
     // A temp folder of its own: other test files make private copies in the shared one meanwhile.
     const temp = mkdtempSync(join(tmpdir(), 'fileproc-native-tmp-'));

@@ -6,7 +6,7 @@ import {
   checkListing, checkRun, extractArgs, failureOf, fileList, listArgs, listedMember, parseListing, requireKeyFor,
   type ConsoleRun, type KeyState, type Listed,
 } from './sevenzip-listing.ts';
-import { listNatively, NativeSevenZipSession } from './sevenzip-native-session.node.ts';
+import { listNatively, NativeSevenZipSession, nativeTakesKey } from './sevenzip-native-session.node.ts';
 import { sevenZipBinary } from './sevenzip-native.node.ts';
 import { SevenZipSession, type ExtractionSession, type SessionEvent } from './sevenzip-worker.node.ts';
 import { readRange } from './store-range.ts';
@@ -25,9 +25,13 @@ export async function openSevenZipStreamed(archive: ArchiveObject, options: Read
   return sevenZipReader(await sevenZipBinary())(archive, options);
 }
 
-/** The Node 7z reader that runs the native 7-Zip `binary`, or 7z-wasm when undefined. */
+/**
+ * The Node 7z reader that runs the native 7-Zip `binary`, or 7z-wasm when undefined — also for a
+ * key the native one cannot take without showing it on its command line (`nativeTakesKey`).
+ */
 export function sevenZipReader(binary: string | undefined): (archive: ArchiveObject, options: ReaderOptions) => Promise<ArchiveWalk> {
   return async (archive, options) => {
+    if (binary !== undefined && !nativeTakesKey(options.password)) return sevenZipReader(undefined)(archive, options);
     const keyGiven = options.password !== undefined;
     // Natively only from the store's own file: a private copy of the whole archive would cost more than 7z-wasm reading the header by ranges.
     const listing = binary !== undefined && archive.store.openLocal
