@@ -93,6 +93,18 @@ describe('AWS Signature V2 — the published S3 examples', () => {
     expect(await verifyAws(req, keys, at + 901)).toMatchObject({ ok: false, status: 403, code: 'RequestTimeTooSkewed' });
     expect(await verifyAws({ ...req, method: 'DELETE' }, keys, at)).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' });
   });
+
+  it('reads Date as an HTTP date or an RFC 5322 date with a numeric zone, nothing else (Date.parse took more, per engine)', async () => {
+    const at = Date.UTC(2007, 2, 27, 19, 36, 42) / 1000;
+    for (const date of ['Tue, 27 Mar 2007 19:36:42 GMT', 'Tuesday, 27-Mar-07 19:36:42 GMT', 'Tue Mar 27 19:36:42 2007', 'Tue, 27 Mar 2007 21:36:42 +0200']) {
+      const { req } = v2('GET', '/photos/puppy.jpg', { date, authorization: `AWS ${AKID}:bWq2s1WEIj+Ydj0vQ697zp+IXMU=` });
+      expect(await verifyAws(req, keys, at), date).not.toMatchObject({ code: 'AccessDenied' }); // read: the signature (over the Date text) decides
+    }
+    for (const date of ['2007-03-27T19:36:42Z', 'Mar 27 2007 19:36:42', 'Tue, 27 Mar 2007 19:36:42']) {
+      const { req } = v2('GET', '/photos/puppy.jpg', { date, authorization: `AWS ${AKID}:bWq2s1WEIj+Ydj0vQ697zp+IXMU=` });
+      expect(await verifyAws(req, keys, at), date).toMatchObject({ ok: false, status: 403, code: 'AccessDenied' });
+    }
+  });
 });
 
 describe('verifyAws — header V4', () => {

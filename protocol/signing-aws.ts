@@ -7,6 +7,7 @@
  * XAmzContentSHA256Mismatch.
  */
 import { EXPIRED_MESSAGE, hostVariants } from './signing.ts';
+import { parseHttpDate, parseNumericZoneDate } from './time.ts';
 import type { KeyLookup } from './signing/types.ts';
 import { constantTimeEqual } from './signing/digest.ts';
 import { decodePathLeniently } from './signing/url-encode.ts';
@@ -105,7 +106,7 @@ async function v4Matches(input: AwsVerifyInput, fields: V4Fields, amzDate: strin
 
 async function verifyHeaderV4(input: AwsVerifyInput, fields: V4Fields, lookup: KeyLookup, now: number): Promise<AwsVerifyResult> {
   const { headers } = input;
-  const amzDate = headers['x-amz-date'] ?? toAmzDate(headers.date);
+  const amzDate = headers['x-amz-date'] ?? toAmzDate(headers.date, now);
   const signedAt = amzDate === undefined ? undefined : parseAmzDate(amzDate);
   if (amzDate === undefined || signedAt === undefined) return fail(403, 'AccessDenied', 'AWS authentication requires a valid Date or x-amz-date header.');
   if (!amzDate.startsWith(fields.date)) return fail(400, 'AuthorizationHeaderMalformed', `The credential date ${fields.date} does not match the request date ${amzDate.slice(0, 8)}.`);
@@ -143,8 +144,8 @@ async function verifyPresigned(input: AwsVerifyInput, query: Map<string, string>
 }
 
 async function verifyV2(input: AwsVerifyInput, [accessKeyId, signature]: [string, string], lookup: KeyLookup, now: number): Promise<AwsVerifyResult> {
-  const signedAt = Date.parse(input.headers['x-amz-date'] ?? input.headers.date ?? '');
-  if (Number.isNaN(signedAt)) return fail(403, 'AccessDenied', 'AWS authentication requires a valid Date or x-amz-date header.');
+  const signedAt = parseSignedDate(input.headers['x-amz-date'] ?? input.headers.date ?? '', now);
+  if (signedAt === undefined) return fail(403, 'AccessDenied', 'AWS authentication requires a valid Date or x-amz-date header.');
   if (Math.abs(now - signedAt / 1000) > MAX_SKEW_SECONDS) return skewed();
   const secretKey = await lookup(accessKeyId);
   if (secretKey === undefined) return fail(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
@@ -157,8 +158,17 @@ async function verifyV2(input: AwsVerifyInput, [accessKeyId, signature]: [string
   return mismatch('Signature Version 2');
 }
 
-/** `YYYYMMDDTHHMMSSZ` of an HTTP date; undefined when absent or unparsable. */
-function toAmzDate(httpDate: string | undefined): string | undefined {
-  const ms = httpDate === undefined ? NaN : Date.parse(httpDate);
-  return Number.isNaN(ms) ? undefined : formatAmzDate(ms);
+/**
+ * Epoch ms of a `Date` (or SigV2 `x-amz-date`) value: an HTTP date in one of the three forms of
+ * RFC 9110 §5.6.7, or an RFC 5322 date with a numeric zone as in AWS's examples — exactly these,
+ * where `Date.parse` took more, differently per JavaScript engine. `now` in seconds.
+ */
+function parseSignedDate(text: string, now: number): number | undefined {
+  return parseHttpDate(text, now * 1000) ?? parseNumericZoneDate(text);
+}
+
+/** `YYYYMMDDTHHMMSSZ` of a `Date` header (`parseSignedDate`); undefined when absent or invalid. */
+function toAmzDate(httpDate: string | undefined, now: number): string | undefined {
+  const ms = httpDate === undefined ? undefined : parseSignedDate(httpDate, now);
+  return ms === undefined ? undefined : formatAmzDate(ms);
 }

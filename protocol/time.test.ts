@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jobIdCreationTime } from './ids.ts';
-import { formatHttpDate, formatJobTime, formatUtcTime, isJobTime, parseHttpDate, parseJobTime } from './time.ts';
+import { formatHttpDate, formatJobTime, formatUtcTime, isJobTime, parseHttpDate, parseJobTime, parseNumericZoneDate } from './time.ts';
 
 const runs = (numRuns: number) => ({ seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, numRuns });
 // Instants whose local calendar stays within years 0001–9998 at any offset.
@@ -74,5 +74,17 @@ describe('HTTP dates (RFC 7231 §7.1.1.1)', () => {
 
   it.each(['Sun, 31 Feb 1994 08:49:37 GMT', 'Sun, 06 Nov 1994 08:49:37 UTC', '1994-11-06T08:49:37Z', 'Sun, 6 Nov 1994 08:49:37 GMT', ''])('ignore %j', (text) => {
     expect(parseHttpDate(text)).toBeUndefined();
+  });
+
+  it('RFC 5322 dates with a numeric zone (AWS SigV2 examples): the offset applies; anything else is undefined', () => {
+    expect(parseNumericZoneDate('Tue, 27 Mar 2007 19:36:42 +0000')).toBe(Date.UTC(2007, 2, 27, 19, 36, 42));
+    expect(parseNumericZoneDate('27 Mar 2007 21:36:42 +0200')).toBe(Date.UTC(2007, 2, 27, 19, 36, 42));
+    expect(parseNumericZoneDate('Tue, 27 Mar 2007 12:06:42 -0730')).toBe(Date.UTC(2007, 2, 27, 19, 36, 42));
+    for (const text of ['Tue, 27 Mar 2007 19:36:42 GMT', 'Tue, 30 Feb 2007 19:36:42 +0000', 'Tue, 27 Mar 2007 19:36:42 +0060', '2007-03-27T19:36:42+00:00', 'Tue, 27 Mar 2007 19:36 +0000']) {
+      expect(parseNumericZoneDate(text), text).toBeUndefined();
+    }
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }), (ms) => {
+      expect(parseNumericZoneDate(formatHttpDate(ms).replace('GMT', '+0000'))).toBe(toSecond(ms));
+    }), runs(200));
   });
 });

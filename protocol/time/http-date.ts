@@ -9,6 +9,7 @@ const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
 const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
 const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
 const ASCTIME = new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
+const NUMERIC_ZONE = new RegExp(`^(?:${DAY}, )?(\\d{1,2}) ${MONTH} (\\d{4}) ${TIME} ([+-])(\\d{2})(\\d{2})$`);
 
 /** RFC 7231 IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) for `Date` and `Last-Modified` headers. */
 export function formatHttpDate(epochMs: number): string {
@@ -44,4 +45,17 @@ export function parseHttpDate(text: string, referenceMs = Date.UTC(2000, 0, 1)):
   if (!parts) return undefined;
   const [hour, minute, second] = parts.time.map(Number) as [number, number, number];
   return fieldsToEpoch({ year: parts.year, month: MONTHS.indexOf(parts.month as string) + 1, day: Number(parts.day), hour, minute, second });
+}
+
+/**
+ * An RFC 5322 date-time with a numeric zone (`Tue, 27 Mar 2007 19:36:42 +0000`), the form AWS's
+ * Signature Version 2 examples give `Date`; undefined when invalid.
+ */
+export function parseNumericZoneDate(text: string): number | undefined {
+  const match = NUMERIC_ZONE.exec(text);
+  if (!match) return undefined;
+  const [day, month, year, hour, minute, second, sign, zoneHours, zoneMinutes] = match.slice(1) as string[];
+  const local = fieldsToEpoch({ year: Number(year), month: MONTHS.indexOf(month as string) + 1, day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) });
+  if (local === undefined || Number(zoneMinutes) > 59) return undefined;
+  return local - (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000;
 }
