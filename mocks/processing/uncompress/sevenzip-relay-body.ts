@@ -152,8 +152,10 @@ export function sevenZipRelayBody(require: (id: string) => unknown): void {
     post({ type: 'close', code: exit });
   }
 
+  /** The socket could not be set up or broke: 7-Zip, if it runs, is stopped (its output is lost anyway). */
   function fail(error: Error): void {
     removeDir();
+    child?.kill('SIGKILL');
     post({ type: 'error', message: error.message });
   }
 
