@@ -111,7 +111,7 @@ export class NativeSevenZipSession implements ExtractionSession {
     this.#queue = new SessionQueue(this.#control, 0, (chunk) => this.#unuse(chunk.buffer as ArrayBuffer));
     // After the queue: the splitter emits the empty files at the front at once.
     this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => {
-      if (event.type === 'data' && !this.#ended) this.#uses.set(event.chunk.buffer as ArrayBuffer, (this.#uses.get(event.chunk.buffer as ArrayBuffer) ?? 0) + 1);
+      if (event.type === 'data' && !this.#ended) this.#use(event.chunk.buffer as ArrayBuffer);
       this.#push(event);
     });
     const workerData: RelayData = { binary, ...sevenZipCommand(['x', '-so', '-bd', '-y'], password), archiveFd, control, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES };
@@ -164,10 +164,15 @@ export class NativeSevenZipSession implements ExtractionSession {
       this.#recycle(chunk.buffer as ArrayBuffer);
       return;
     }
-    this.#uses.set(chunk.buffer as ArrayBuffer, 1);
+    this.#use(chunk.buffer as ArrayBuffer);
     this.#splitter.write(chunk);
     this.#unuse(chunk.buffer as ArrayBuffer);
     if (this.#splitter.failure !== undefined) this.#failWhenExplained();
+  }
+
+  /** A relay buffer is in use once more (by the splitter, or by a member part queued for the reader). */
+  #use(buffer: ArrayBuffer): void {
+    this.#uses.set(buffer, (this.#uses.get(buffer) ?? 0) + 1);
   }
 
   /** One use of a relay buffer ended; the last one sends it back to the relay. */

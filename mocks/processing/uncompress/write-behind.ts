@@ -154,7 +154,10 @@ class HeldChunks {
   add(chunk: Uint8Array): boolean {
     if (this.size + chunk.byteLength > this.#claimed) return false;
     this.size += chunk.byteLength;
-    if (!this.#pool) return this.#kept.push(chunk) > 0;
+    if (!this.#pool) {
+      this.#kept.push(chunk);
+      return true;
+    }
     for (let at = 0; at < chunk.byteLength;) {
       if (this.#kept.length === 0 || this.#filled === BLOCK_BYTES) {
         this.#kept.push(this.#pool.take());
