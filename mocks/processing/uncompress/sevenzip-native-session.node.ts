@@ -11,7 +11,7 @@ import { archiveFile } from './sevenzip-files.node.ts';
 import { passwordSwitch, type ConsoleRun, type Listed } from './sevenzip-listing.ts';
 import { nativeOutputs, OutputSplitter } from './sevenzip-output.node.ts';
 import { sevenZipRelayBody, type RelayCommand, type RelayData, type RelayEvent } from './sevenzip-relay-body.ts';
-import { bodyWorker, SessionQueue } from './sevenzip-threads.node.ts';
+import { bodyWorker, BufferUses, SessionQueue } from './sevenzip-threads.node.ts';
 import type { ExtractionSession, SessionEvent } from './sevenzip-worker.node.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
@@ -87,8 +87,8 @@ export class NativeSevenZipSession implements ExtractionSession {
   readonly #splitter: OutputSplitter;
   readonly #started: Promise<void>;
   readonly #exited: Promise<void>;
-  /** Per relay buffer: its member parts not yet consumed, plus one while the splitter works on it. */
-  readonly #uses = new Map<ArrayBuffer, number>();
+  /** Relay buffers in use: by their member parts not yet consumed, and by the splitter while it works on one. */
+  readonly #uses = new BufferUses((buffer) => this.#recycle(buffer));
   #running = true;
   #ended = false;
   #stderr = '';
@@ -108,10 +108,10 @@ export class NativeSevenZipSession implements ExtractionSession {
   private constructor(binary: string, archiveFd: number, listed: Listed[], password: string | undefined) {
     const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     this.#control = new Int32Array(control);
-    this.#queue = new SessionQueue(this.#control, 0, (chunk) => this.#unuse(chunk.buffer as ArrayBuffer));
+    this.#queue = new SessionQueue(this.#control, 0, (chunk) => this.#uses.unuse(chunk.buffer as ArrayBuffer));
     // After the queue: the splitter emits the empty files at the front at once.
     this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => {
-      if (event.type === 'data' && !this.#ended) this.#use(event.chunk.buffer as ArrayBuffer);
+      if (event.type === 'data' && !this.#ended) this.#uses.use(event.chunk.buffer as ArrayBuffer);
       this.#push(event);
     });
     const workerData: RelayData = { binary, ...sevenZipCommand(['x', '-so', '-bd', '-y'], password), archiveFd, control, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES };
@@ -164,23 +164,10 @@ export class NativeSevenZipSession implements ExtractionSession {
       this.#recycle(chunk.buffer as ArrayBuffer);
       return;
     }
-    this.#use(chunk.buffer as ArrayBuffer);
+    this.#uses.use(chunk.buffer as ArrayBuffer);
     this.#splitter.write(chunk);
-    this.#unuse(chunk.buffer as ArrayBuffer);
+    this.#uses.unuse(chunk.buffer as ArrayBuffer);
     if (this.#splitter.failure !== undefined) this.#failWhenExplained();
-  }
-
-  /** A relay buffer is in use once more (by the splitter, or by a member part queued for the reader). */
-  #use(buffer: ArrayBuffer): void {
-    this.#uses.set(buffer, (this.#uses.get(buffer) ?? 0) + 1);
-  }
-
-  /** One use of a relay buffer ended; the last one sends it back to the relay. */
-  #unuse(buffer: ArrayBuffer): void {
-    const left = (this.#uses.get(buffer) ?? 1) - 1;
-    if (left > 0) return void this.#uses.set(buffer, left);
-    this.#uses.delete(buffer);
-    this.#recycle(buffer);
   }
 
   /** Transfers a buffer nobody here uses any more back to the relay (which detaches it here). */

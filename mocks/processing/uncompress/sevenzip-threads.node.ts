@@ -3,7 +3,7 @@
  * 7-Zip behind its relay thread, `sevenzip-native-session.node.ts`): starting a thread from a
  * self-contained body function, and the in-order event queue the reader takes from.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import type { SessionEvent } from './sevenzip-worker.node.ts';
 
 /**
@@ -11,8 +11,41 @@ import type { SessionEvent } from './sevenzip-worker.node.ts';
  * the tests and the CLI bundle. `__name` covers transpilers that keep function names (tsx) by
  * wrapping them in that helper.
  */
-export function bodyWorker(body: (require: (id: string) => unknown) => void, workerData: unknown): Worker {
-  return new Worker(`const __name = (target) => target;\n(${body.toString()})(require);`, { eval: true, workerData });
+export function bodyWorker(body: (require: (id: string) => unknown) => void, workerData: unknown, transferList: TransferListItem[] = []): Worker {
+  return new Worker(`const __name = (target) => target;\n(${body.toString()})(require);`, { eval: true, workerData, transferList });
+}
+
+/**
+ * The uses of chunk buffers a thread transferred here (the member parts cut from them, queued or
+ * with the reader, and their unpacking): each goes back through `giveBack` once none is left, so
+ * the thread reuses it instead of allocating a new one. Fresh buffers per chunk were garbage that
+ * only full collections freed (≈ 50 per 512 MiB 7z job).
+ */
+export class BufferUses {
+  readonly #uses = new Map<ArrayBuffer, number>();
+  readonly #giveBack: (buffer: ArrayBuffer) => void;
+
+  constructor(giveBack: (buffer: ArrayBuffer) => void) {
+    this.#giveBack = giveBack;
+  }
+
+  /** One more use of `buffer`. */
+  use(buffer: ArrayBuffer): void {
+    this.#uses.set(buffer, (this.#uses.get(buffer) ?? 0) + 1);
+  }
+
+  /** One use of `buffer` ended; after the last it goes back. */
+  unuse(buffer: ArrayBuffer): void {
+    const left = (this.#uses.get(buffer) ?? 1) - 1;
+    if (left > 0) return void this.#uses.set(buffer, left);
+    this.#uses.delete(buffer);
+    this.#giveBack(buffer);
+  }
+
+  /** Forgets every use (the session is closing: nothing goes back). */
+  clear(): void {
+    this.#uses.clear();
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The body of the 7z worker thread (see sevenzip-worker.node.ts), shipped to `new Worker(…, { eval: true })`
  * as source text so that it runs the same from TypeScript sources, tests and the CLI bundle. Hence it
- * is self-contained: no imports, no outer names; everything comes in through `require` and workerData.
+ * is self-contained: no imports (types only), no outer names; everything comes in through `require` and workerData.
  */
+import type { MessagePort } from 'node:worker_threads';
 
 /** What the worker gets at start. */
 export interface SevenZipWorkerData {
@@ -23,6 +24,8 @@ export interface SevenZipWorkerData {
   inFlightLimit: number;
   /** Output is gathered into chunks of this size before it is posted. */
   chunkBytes: number;
+  /** Where the parent sends posted chunks' buffers back once read (polled: 7-Zip runs synchronously here). */
+  recycle: MessagePort;
 }
 
 /** What a batch reports, in order: a file opened, bytes `start..end` of the batch's chunk written to it, the file closed. */
@@ -30,7 +33,7 @@ export type BatchItem = { type: 'open'; path: string } | { type: 'data'; start: 
 
 /**
  * Messages from the worker; `read` requests are answered through `control`/`data`. Output comes in
- * batches: one chunk (transferred, never reused) holding the bytes of one or more files, so small
+ * batches: one chunk (transferred; its buffer comes back once read) holding the bytes of one or more files, so small
  * files cost neither a message nor a buffer each.
  */
 export type WorkerEvent =
@@ -54,9 +57,10 @@ interface EmscriptenFs {
  * ranges), and streams every file written under `/out/` to the parent instead of keeping it.
  */
 export function sevenZipWorkerBody(require: (id: string) => unknown): void {
-  const { parentPort, workerData } = require('node:worker_threads') as {
+  const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads') as {
     parentPort: { postMessage(message: WorkerEvent, transfer?: ArrayBuffer[]): void };
     workerData: SevenZipWorkerData;
+    receiveMessageOnPort(port: MessagePort): { message: ArrayBuffer } | undefined;
   };
   const post = (event: WorkerEvent, transfer?: ArrayBuffer[]) => parentPort.postMessage(event, transfer);
   const factory = require(workerData.modulePath) as (options: object) => Promise<{ FS: EmscriptenFs; callMain(args: string[]): unknown }>;
@@ -68,8 +72,15 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
   const out: string[] = [];
   const err: string[] = [];
 
-  // Output gathered for the next batch.
-  let chunk = new Uint8Array(workerData.chunkBytes);
+  // Buffers the parent gave back, and the output gathered for the next batch.
+  const spare: ArrayBuffer[] = [];
+  const freshChunk = () => {
+    for (let back = receiveMessageOnPort(workerData.recycle); back; back = receiveMessageOnPort(workerData.recycle)) {
+      if (back.message.byteLength === workerData.chunkBytes) spare.push(back.message);
+    }
+    return new Uint8Array(spare.pop() ?? new ArrayBuffer(workerData.chunkBytes));
+  };
+  let chunk = freshChunk();
   let used = 0;
   let segmentStart = 0;
   let items: BatchItem[] = [];
@@ -84,7 +95,7 @@ export function sevenZipWorkerBody(require: (id: string) => unknown): void {
     if (bytes > 0) {
       Atomics.add(control, IN_FLIGHT, bytes);
       post({ type: 'batch', chunk, items }, [chunk.buffer as ArrayBuffer]);
-      chunk = new Uint8Array(workerData.chunkBytes);
+      chunk = freshChunk();
     } else {
       post({ type: 'batch', chunk: new Uint8Array(0), items });
     }

@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { UncompressError } from './errors.ts';
 import { storeFailure } from './sevenzip-files.node.ts';
 import { SevenZipArchiveReads } from './sevenzip-reads.node.ts';
-import { bodyWorker, SessionQueue } from './sevenzip-threads.node.ts';
+import { bodyWorker, BufferUses, SessionQueue } from './sevenzip-threads.node.ts';
 import { sevenZipWorkerBody, type BatchItem, type SevenZipWorkerData, type WorkerEvent } from './sevenzip-worker-body.ts';
 import type { ArchiveObject } from './zip-reader.ts';
 
@@ -55,11 +55,14 @@ export interface ExtractionSession {
 
 /** One running 7-Zip command; `next()` yields its events in order, `close()` stops it. */
 export class SevenZipSession implements ExtractionSession {
-  readonly freshChunks = true; // each chunk views a buffer transferred from the worker
+  readonly freshChunks = false; // chunk buffers go back to the worker once read
   readonly #worker: Worker;
   readonly #control: Int32Array;
   readonly #reads: SevenZipArchiveReads;
   readonly #queue: SessionQueue;
+  /** Where buffers go back to the worker, and their uses here (member parts, queued or with the reader). */
+  readonly #recycle: MessagePort;
+  readonly #uses = new BufferUses((buffer) => this.#recycle.postMessage(buffer, [buffer]));
   #ended = false;
 
   /** Starts the command in a new worker; `listFile` becomes /files.txt. */
@@ -71,13 +74,15 @@ export class SevenZipSession implements ExtractionSession {
     const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
     const data = new SharedArrayBuffer(READ_BYTES);
     this.#control = new Int32Array(control);
-    this.#queue = new SessionQueue(this.#control, SLOT.inFlight);
+    this.#queue = new SessionQueue(this.#control, SLOT.inFlight, (chunk) => this.#uses.unuse(chunk.buffer as ArrayBuffer));
     this.#reads = new SevenZipArchiveReads(archive, new Uint8Array(data));
+    const { port1, port2 } = new MessageChannel();
+    this.#recycle = port1;
     const workerData: SevenZipWorkerData = {
-      modulePath, wasm, size: archive.size, control, data, args, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES,
+      modulePath, wasm, size: archive.size, control, data, args, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES, recycle: port2,
       ...(listFile !== undefined && { listFile }),
     };
-    this.#worker = bodyWorker(sevenZipWorkerBody, workerData);
+    this.#worker = bodyWorker(sevenZipWorkerBody, workerData, [port2]);
     this.#worker.on('message', (event: WorkerEvent) => {
       if (event.type === 'read') void this.#serve(event.position, event.length);
       else if (event.type === 'batch') this.#unpack(event.chunk, event.items);
@@ -99,17 +104,27 @@ export class SevenZipSession implements ExtractionSession {
   /** Stops the worker (wherever it is) and closes the archive reads. */
   async close(): Promise<void> {
     this.#ended = true;
+    this.#uses.clear();
+    this.#recycle.close();
     await this.#worker.terminate();
     await this.#reads.close();
   }
 
-  #push(event: SessionEvent): void {
-    if (this.#ended || (event.type === 'failed' && this.#queue.holds('done'))) return;
+  /** Queues an event for the reader; false when it is dropped (the session ended). */
+  #push(event: SessionEvent): boolean {
+    if (this.#ended || (event.type === 'failed' && this.#queue.holds('done'))) return false;
     this.#queue.push(event);
+    return true;
   }
 
   #unpack(chunk: Uint8Array, items: BatchItem[]): void {
-    for (const item of items) this.#push(item.type === 'data' ? { type: 'data', chunk: chunk.subarray(item.start, item.end) } : item);
+    const buffer = chunk.buffer as ArrayBuffer;
+    this.#uses.use(buffer);
+    for (const item of items) {
+      if (item.type !== 'data') this.#push(item);
+      else if (this.#push({ type: 'data', chunk: chunk.subarray(item.start, item.end) })) this.#uses.use(buffer);
+    }
+    this.#uses.unuse(buffer);
   }
 
   async #serve(position: number, length: number): Promise<void> {
