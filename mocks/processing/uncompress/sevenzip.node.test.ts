@@ -49,7 +49,11 @@ describe.each(sevenZipEngines)('7z in Node, extracted by $name', ({ codecs: node
     for (const [key, code] of [[undefined, 'PasswordRequired'], ['wrong', 'InvalidPassword']] as const) {
       const failed = await extract(archive, { config: key ? { UnCompressKey: base64(key) } : {} });
       expect(failed.code).toBe(code);
-      expect(failed.keys).toEqual([]);
+      // 7z stores no key check: a wrong key shows as a decoding error, usually before any output; but
+      // in about 1 archive in 200 (random salt) garbage decodes for a while first, and then the empty
+      // file listed before the first encrypted one has ended cleanly and stays (members before a
+      // failure stay). Nothing encrypted is ever written.
+      expect(failed.keys.filter((k) => k !== 'out/empty.txt')).toEqual([]);
     }
   });
 
