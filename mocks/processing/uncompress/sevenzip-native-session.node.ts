@@ -111,8 +111,7 @@ export class NativeSevenZipSession implements ExtractionSession {
     this.#queue = new SessionQueue(this.#control, 0, (chunk) => this.#uses.unuse(chunk.buffer as ArrayBuffer));
     // After the queue: the splitter emits the empty files at the front at once.
     this.#splitter = new OutputSplitter(nativeOutputs(listed), (event) => {
-      if (event.type === 'data' && !this.#ended) this.#uses.use(event.chunk.buffer as ArrayBuffer);
-      this.#push(event);
+      if (this.#push(event) && event.type === 'data') this.#uses.use(event.chunk.buffer as ArrayBuffer);
     });
     const workerData: RelayData = { binary, ...sevenZipCommand(['x', '-so', '-bd', '-y'], password), archiveFd, control, inFlightLimit: IN_FLIGHT_LIMIT, chunkBytes: CHUNK_BYTES };
     this.#relay = bodyWorker(sevenZipRelayBody, workerData);
@@ -209,8 +208,11 @@ export class NativeSevenZipSession implements ExtractionSession {
     this.#ended = true;
   }
 
-  #push(event: SessionEvent): void {
-    if (!this.#ended) this.#queue.push(event);
+  /** Queues an event for the reader; false when it is dropped (the session ended). */
+  #push(event: SessionEvent): boolean {
+    if (this.#ended) return false;
+    this.#queue.push(event);
+    return true;
   }
 }
 
